@@ -1,0 +1,160 @@
+/**
+ * The demo world shared by the local Entra ID, the local ARM and the app's seed.
+ * Fixed IDs so that bookmarks, tests and the seed agree across restarts.
+ * Nothing here is a secret: passwords are demo passwords for a local-only identity provider,
+ * and the app's client secret is generated per machine (see dev/world/local-secrets.ts).
+ */
+
+export const CROSSLINK_APP = {
+  /** Application (client) ID of the multi-tenant Crosslink app registration. */
+  clientId: "7d0c1b2a-4c1e-4f0a-9b8e-c1a55c0de001",
+  displayName: "Crosslink",
+  /** App ID URI of Crosslink's own API (for on-behalf-of and the REST API later). */
+  appIdUri: "api://7d0c1b2a-4c1e-4f0a-9b8e-c1a55c0de001",
+  /** App roles defined on the registration; assigned to users in the provider tenant. */
+  roles: { provider: "Crosslink.Provider", admin: "Crosslink.Admin" },
+} as const;
+
+/** Azure Service Management (ARM) resource as Entra knows it. */
+export const ARM_RESOURCE = {
+  appId: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+  audience: "https://management.azure.com",
+  delegatedScope: "https://management.azure.com/user_impersonation",
+  appOnlyScope: "https://management.azure.com/.default",
+} as const;
+
+export type DemoUser = {
+  oid: string;
+  name: string;
+  username: string; // preferred_username / UPN
+  email: string;
+  password: string; // demo only
+  appRoles: string[]; // Crosslink app roles assigned in the user's home tenant
+  description: string;
+};
+
+export type DemoTenant = {
+  key: "contoso" | "fabrikam" | "northwind" | "litware";
+  tenantId: string;
+  displayName: string;
+  domain: string;
+  role: "provider" | "consumer" | "none";
+  /** Object ID of Crosslink's service principal in this tenant (the app's identity there). */
+  crosslinkServicePrincipalOid: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  users: DemoUser[];
+};
+
+export const DEMO_PASSWORD = "Passw0rd!";
+
+export const DEMO_TENANTS: readonly DemoTenant[] = [
+  {
+    key: "contoso",
+    tenantId: "11111111-1111-4111-8111-111111111111",
+    displayName: "Contoso",
+    domain: "contoso.onmicrosoft.com",
+    role: "provider",
+    crosslinkServicePrincipalOid: "c0000000-0000-4000-8000-0000000000c1",
+    subscriptionId: "aaaa1111-0000-4000-8000-000000000001",
+    subscriptionName: "Contoso Production",
+    users: [
+      {
+        oid: "c0000000-0000-4000-8000-000000000001",
+        name: "Priya Patel",
+        username: "priya@contoso.onmicrosoft.com",
+        email: "priya@contoso.example",
+        password: DEMO_PASSWORD,
+        appRoles: [CROSSLINK_APP.roles.provider],
+        description: "Contoso provider: approves and rejects connection requests",
+      },
+      {
+        oid: "c0000000-0000-4000-8000-000000000002",
+        name: "Adam Admin",
+        username: "adam@contoso.onmicrosoft.com",
+        email: "adam@contoso.example",
+        password: DEMO_PASSWORD,
+        appRoles: [CROSSLINK_APP.roles.admin],
+        description: "Contoso admin: audit trail, tenants, routes",
+      },
+    ],
+  },
+  {
+    key: "fabrikam",
+    tenantId: "22222222-2222-4222-8222-222222222222",
+    displayName: "Fabrikam",
+    domain: "fabrikam.onmicrosoft.com",
+    role: "consumer",
+    crosslinkServicePrincipalOid: "f0000000-0000-4000-8000-0000000000c1",
+    subscriptionId: "bbbb2222-0000-4000-8000-000000000002",
+    subscriptionName: "Fabrikam Networking",
+    users: [
+      {
+        oid: "f0000000-0000-4000-8000-000000000001",
+        name: "Felix Fischer",
+        username: "felix@fabrikam.onmicrosoft.com",
+        email: "felix@fabrikam.example",
+        password: DEMO_PASSWORD,
+        appRoles: [],
+        description: "Fabrikam consumer: requests private endpoints",
+      },
+    ],
+  },
+  {
+    key: "northwind",
+    tenantId: "33333333-3333-4333-8333-333333333333",
+    displayName: "Northwind Traders",
+    domain: "northwind.onmicrosoft.com",
+    role: "consumer",
+    crosslinkServicePrincipalOid: "a0000000-0000-4000-8000-0000000000c1",
+    subscriptionId: "cccc3333-0000-4000-8000-000000000003",
+    subscriptionName: "Northwind Platform",
+    users: [
+      {
+        oid: "a0000000-0000-4000-8000-000000000001",
+        name: "Nora Nilsen",
+        username: "nora@northwind.onmicrosoft.com",
+        email: "nora@northwind.example",
+        password: DEMO_PASSWORD,
+        appRoles: [],
+        description: "Northwind consumer: requests private endpoints",
+      },
+    ],
+  },
+  {
+    key: "litware",
+    tenantId: "44444444-4444-4444-8444-444444444444",
+    displayName: "Litware",
+    domain: "litware.onmicrosoft.com",
+    role: "none",
+    crosslinkServicePrincipalOid: "b0000000-0000-4000-8000-0000000000c1",
+    subscriptionId: "dddd4444-0000-4000-8000-000000000004",
+    subscriptionName: "Litware Sandbox",
+    users: [
+      {
+        oid: "b0000000-0000-4000-8000-000000000001",
+        name: "Liam Lee",
+        username: "liam@litware.onmicrosoft.com",
+        email: "liam@litware.example",
+        password: DEMO_PASSWORD,
+        appRoles: [],
+        description: "Litware user: no rights on any resource",
+      },
+    ],
+  },
+];
+
+export const PROVIDER_TENANT = DEMO_TENANTS.find((t) => t.role === "provider")!;
+
+export function findTenant(tenantId: string): DemoTenant | undefined {
+  return DEMO_TENANTS.find((t) => t.tenantId === tenantId);
+}
+
+export function findUserByUsername(username: string): { tenant: DemoTenant; user: DemoUser } | undefined {
+  const lower = username.trim().toLowerCase();
+  for (const tenant of DEMO_TENANTS) {
+    const user = tenant.users.find((u) => u.username.toLowerCase() === lower);
+    if (user) return { tenant, user };
+  }
+  return undefined;
+}
