@@ -1,0 +1,45 @@
+import { ConfidentialClientApplication, type Configuration, type ICachePlugin, LogLevel } from "@azure/msal-node";
+import type { AppConfig } from "../config";
+import { logger } from "../log/logger";
+
+/**
+ * MSAL confidential clients built from configuration only: the same code signs in against real
+ * Entra ID or the local one. knownAuthorities pins the authority host, which skips MSAL's
+ * instance discovery (a call to the public cloud that the local world cannot answer).
+ */
+export function authorityUrl(config: AppConfig, tenant: string = config.entra.signInAudience): string {
+  return `${config.entra.authorityHost}/${tenant}`;
+}
+
+export function createMsalClient(config: AppConfig, options: { tenant?: string; cachePlugin?: ICachePlugin } = {}) {
+  const msalConfig: Configuration = {
+    auth: {
+      clientId: config.entra.clientId,
+      clientSecret: config.entra.clientSecret,
+      authority: authorityUrl(config, options.tenant),
+      knownAuthorities: [new URL(config.entra.authorityHost).host],
+    },
+    cache: options.cachePlugin ? { cachePlugin: options.cachePlugin } : undefined,
+    system: {
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Warning,
+        loggerCallback: (level, message) => {
+          if (level <= LogLevel.Error) logger.error({ msal: true }, message);
+          else logger.warn({ msal: true }, message);
+        },
+      },
+    },
+  };
+  return new ConfidentialClientApplication(msalConfig);
+}
+
+/** The scope of a delegated ARM token (the consumer's own rights in their subscriptions). */
+export function armDelegatedScope(config: AppConfig): string {
+  return `${config.armAudience}/user_impersonation`;
+}
+
+/** Scopes requested at sign-in: consent for ARM is asked once, up front. */
+export function signInScopes(config: AppConfig): string[] {
+  return ["openid", "profile", "offline_access", armDelegatedScope(config)];
+}

@@ -1,0 +1,93 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../db/client";
+import type { Principal } from "./principal";
+import { ROLES } from "./roles";
+
+/**
+ * Server-side sessions. The browser gets 32 random bytes (base64url) in an httpOnly cookie; the
+ * database keeps only their SHA-256, so neither a leaked database nor a log line can be replayed
+ * as a cookie. A tampered, unknown or expired cookie simply finds no session.
+ */
+
+export const SESSION_COOKIE = "crosslink_session";
+/** With https the __Host- prefix pins the cookie to this host and path, and requires Secure. */
+export const SECURE_SESSION_COOKIE = "__Host-crosslink_session";
+
+export function sessionCookieName(appBaseUrl: string): string {
+  return appBaseUrl.startsWith("https://") ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
+
+export function hashSessionToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+const rolesSchema = z.array(z.enum(ROLES));
+
+export async function createSession(
+  db: DbOrTx,
+  input: { userId: string; tenantId: string; roles: string[]; homeAccountId: string; tokenCache: string; ttlHours: number },
+): Promise<{ token: string; id: string; expiresAt: Date }> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const id = hashSessionToken(token);
+  const expiresAt = new Date(Date.now() + input.ttlHours * 3600_000);
+  await db.session.create({
+    data: {
+      id,
+      userId: input.userId,
+      tenantId: input.tenantId,
+      roles: JSON.stringify(rolesSchema.parse(input.roles)),
+      homeAccountId: input.homeAccountId,
+      tokenCache: input.tokenCache,
+      expiresAt,
+    },
+  });
+  return { token, id, expiresAt };
+}
+
+/** The principal behind a cookie value, or null (no cookie, malformed, unknown, expired). */
+export async function principalFromSessionToken(db: Db, token: string | undefined | null): Promise<Principal | null> {
+  if (!token || !TOKEN_SHAPE.test(token)) return null;
+  const id = hashSessionToken(token);
+  const session = await db.session.findUnique({
+    where: { id },
+    include: { user: { include: { tenant: true } } },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const roles = rolesSchema.safeParse(JSON.parse(session.roles));
+  return {
+    sessionId: id,
+    userId: session.userId,
+    tenantId: session.tenantId,
+    tenantName: session.user.tenant.displayName,
+    objectId: session.user.objectId,
+    name: session.user.displayName,
+    username: session.user.username,
+    roles: roles.success ? roles.data : ["consumer"],
+  };
+}
+
+export async function deleteSessionByToken(db: Db, token: string | undefined | null): Promise<{ homeAccountId: string; userId: string } | null> {
+  if (!token || !TOKEN_SHAPE.test(token)) return null;
+  const id = hashSessionToken(token);
+  const session = await db.session.findUnique({ where: { id }, select: { homeAccountId: true, userId: true } });
+  await db.session.deleteMany({ where: { id } });
+  return session;
+}
+
+export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<number> {
+  const sessions = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  const flows = await db.authFlow.deleteMany({ where: { expiresAt: { lte: now } } });
+  return sessions.count + flows.count;
+}

@@ -1,0 +1,69 @@
+import { AZURE_DEFAULTS, configSchema, ENV_NAMES, LOCAL_DEFAULTS, type AppConfig } from "./schema";
+import { databaseUrlFromEnv } from "../db/database-url";
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Crosslink cannot start: invalid configuration.\n" +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join("\n") +
+        "\nSee the Configuration section of README.md.",
+    );
+    this.name = "ConfigError";
+  }
+}
+
+function pick(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === "" ? undefined : value;
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const rawMode = pick(env, "CROSSLINK_MODE") ?? "local";
+  const defaults: Partial<Record<string, string>> =
+    rawMode === "azure" ? AZURE_DEFAULTS : rawMode === "local" ? LOCAL_DEFAULTS : {};
+  const get = (name: string) => pick(env, name) ?? defaults[name];
+
+  const candidate = {
+    mode: rawMode,
+    appBaseUrl: get("APP_BASE_URL"),
+    // DATABASE_URL defaults to a file under the data directory in both modes.
+    databaseUrl: pick(env, "DATABASE_URL") ?? databaseUrlFromEnv({ ...env }),
+    entra: {
+      authorityHost: get("ENTRA_AUTHORITY_HOST"),
+      clientId: get("ENTRA_CLIENT_ID"),
+      clientSecret: pick(env, "ENTRA_CLIENT_SECRET"),
+      signInAudience: get("ENTRA_SIGN_IN_AUDIENCE"),
+    },
+    providerTenantId: get("PROVIDER_TENANT_ID"),
+    armEndpoint: get("ARM_ENDPOINT"),
+    armAudience: pick(env, "ARM_TOKEN_AUDIENCE") ?? "https://management.azure.com",
+    sessionSecret: pick(env, "SESSION_SECRET"),
+    sessionTtlHours: pick(env, "SESSION_TTL_HOURS") ?? "8",
+    logLevel: pick(env, "LOG_LEVEL") ?? "info",
+  };
+
+  const parsed = configSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+
+  const problems = parsed.error.issues.map((issue) => {
+    const key = issue.path.join(".");
+    const variable = ENV_NAMES[key] ?? key;
+    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    return { variable, message: missing ? "is required but not set" : issue.message };
+  });
+  throw new ConfigError(problems);
+}
+
+let cached: AppConfig | undefined;
+
+/** The process-wide configuration, validated on first use. */
+export function getConfig(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** Tests only: forget the cached configuration. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}
