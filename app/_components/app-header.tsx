@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { Principal } from "@/lib/auth/principal";
+import { NavLinks, type NavItem } from "./nav-links";
+import { UserMenu } from "./user-menu";
+import { buttonStyles } from "./ui";
+
+/** Navigation follows the roles checked on the server; links alone grant nothing. */
+export function navItemsFor(principal: Principal | null): NavItem[] {
+  if (!principal) return [];
+  const items: NavItem[] = [{ href: "/requests", label: "My requests" }];
+  if (principal.roles.includes("provider")) items.push({ href: "/provider", label: "Provider inbox" });
+  if (principal.roles.includes("admin")) items.push({ href: "/admin/audit", label: "Audit trail" });
+  return items;
+}
+
+export function AppHeader({ principal }: { principal: Principal | null }) {
+  return (
+    <header className="border-b border-stroke2 bg-surface">
+      <div className="mx-auto flex min-h-12 max-w-6xl items-center gap-6 px-4">
+        <Link href="/" className="flex items-center gap-2 font-semibold text-fg1">
+          <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" className="text-brand-fg">
+            <path
+              fill="currentColor"
+              d="M7 3a4 4 0 0 0 0 8h1.5v-2H7a2 2 0 1 1 0-4h4a2 2 0 0 1 1.73 3l1.73 1A4 4 0 0 0 11 3H7Zm6 6h-1.5v2H13a2 2 0 1 1 0 4H9a2 2 0 0 1-1.73-3l-1.73-1A4 4 0 0 0 9 17h4a4 4 0 0 0 0-8Z"
+            />
+          </svg>
+          Crosslink
+        </Link>
+        <nav aria-label="Main" className="flex-1">
+          <NavLinks items={navItemsFor(principal)} />
+        </nav>
+        {principal ? (
+          <UserMenu
+            name={principal.name}
+            username={principal.username}
+            tenantName={principal.tenantName}
+            tenantId={principal.tenantId}
+            roles={principal.roles}
+          />
+        ) : (
+          <a href="/auth/sign-in" className={buttonStyles.primary}>
+            Sign in
+          </a>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export type NavItem = { href: string; label: string };
+
+/** Primary navigation; the current section is marked for screen readers with aria-current. */
+export function NavLinks({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <ul className="flex flex-wrap items-center gap-1">
+      {items.map((item) => {
+        const current = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={current ? "page" : undefined}
+              className={`inline-flex min-h-8 items-center rounded-fl px-3 text-sm hover:bg-surface2 ${
+                current ? "font-semibold text-brand-fg underline decoration-2 underline-offset-[10px]" : "text-fg2"
+              }`}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+
+type Props = { name: string; username: string; tenantName: string; tenantId: string; roles: string[] };
+
+/**
+ * Who is signed in, in which tenant and with which roles, and the sign-out control. Radix gives the
+ * menu keyboard support (arrows, Escape, typeahead) and the right ARIA roles.
+ */
+export function UserMenu({ name, username, tenantName, tenantId, roles }: Props) {
+  return (
+    <>
+      {/* Sign-out is a POST; the menu item submits this form. */}
+      <form id="sign-out-form" action="/auth/sign-out" method="post" className="hidden" />
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger
+          className="flex min-h-10 items-center gap-3 rounded-fl px-2 text-left hover:bg-surface2"
+          aria-label={`Account: ${name}, ${tenantName}`}
+        >
+          <span
+            aria-hidden="true"
+            className="flex h-8 w-8 items-center justify-center rounded-full bg-brand text-xs font-semibold text-on-brand"
+          >
+            {initials(name)}
+          </span>
+          <span className="hidden flex-col leading-tight sm:flex">
+            <span className="text-sm font-semibold text-fg1" data-testid="signed-in-name">
+              {name}
+            </span>
+            <span className="text-xs text-fg3" data-testid="signed-in-tenant">
+              {tenantName}
+            </span>
+          </span>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content
+            align="end"
+            sideOffset={6}
+            className="z-50 min-w-64 rounded-fl-lg border border-stroke2 bg-surface p-1 text-fg1 shadow-lg"
+          >
+            <div className="px-3 py-2">
+              <p className="font-semibold">{name}</p>
+              <p className="text-xs text-fg3">{username}</p>
+              <p className="mt-1 text-xs text-fg3">
+                {tenantName} · <span className="font-mono">{tenantId}</span>
+              </p>
+              <p className="mt-1 text-xs text-fg2">Roles: {roles.join(", ")}</p>
+            </div>
+            <DropdownMenu.Separator className="my-1 h-px bg-stroke2" />
+            <DropdownMenu.Item asChild>
+              <button
+                type="submit"
+                form="sign-out-form"
+                className="flex w-full cursor-default items-center rounded-fl px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-surface2"
+              >
+                Sign out
+              </button>
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+    </>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase() || "?";
+}

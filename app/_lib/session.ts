@@ -1,0 +1,37 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { authorize, AuthorizationError, type Requirement } from "@/lib/auth/authorize";
+import type { Principal } from "@/lib/auth/principal";
+import { principalFromSessionToken, sessionCookieName } from "@/lib/auth/session-store";
+import { currentPath } from "./request-context";
+
+/** The signed-in person for this request, or null. Looked up once per request. */
+export const getPrincipal = cache(async (): Promise<Principal | null> => {
+  const config = getConfig();
+  const token = (await cookies()).get(sessionCookieName(config.appBaseUrl))?.value;
+  return principalFromSessionToken(getDb(), token);
+});
+
+export async function sessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(sessionCookieName(getConfig().appBaseUrl))?.value;
+}
+
+/**
+ * For pages and server actions: the principal when the requirement holds; otherwise a redirect to
+ * sign-in (and back here afterwards) or the 403 page.
+ */
+export async function requirePrincipal(requirement: Requirement = {}): Promise<Principal> {
+  try {
+    return authorize(await getPrincipal(), requirement);
+  } catch (err) {
+    if (err instanceof AuthorizationError && err.kind === "unauthenticated") {
+      redirect(`/auth/sign-in?returnTo=${encodeURIComponent(await currentPath())}`);
+    }
+    if (err instanceof AuthorizationError) forbidden();
+    throw err;
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { authorize } from "../auth/authorize";
+import type { Principal } from "../auth/principal";
+
+/**
+ * Read models for the request lists. Authorization is part of each query: a consumer's list is
+ * filtered by their own tenant in SQL, and the provider's counts need the provider role.
+ */
+
+export const REQUEST_STATES = ["Filed", "Creating", "Pending", "Approved", "Rejected", "Disconnected", "Failed", "Withdrawn"] as const;
+export const requestStateSchema = z.enum(REQUEST_STATES);
+export type RequestState = z.infer<typeof requestStateSchema>;
+
+export async function listMyRequests(db: Db, principal: Principal, filter: { state?: RequestState; take?: number } = {}) {
+  authorize(principal);
+  return db.connectionRequest.findMany({
+    where: { consumerTenantId: principal.tenantId, ...(filter.state ? { state: filter.state } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: Math.min(filter.take ?? 50, 200),
+    select: { id: true, targetResourceId: true, groupId: true, state: true, createdAt: true, updatedAt: true },
+  });
+}
+
+export async function countRequestsByStateForProvider(db: Db, principal: Principal): Promise<Record<RequestState, number>> {
+  authorize(principal, { role: "provider" });
+  const rows = await db.connectionRequest.groupBy({
+    by: ["state"],
+    where: { providerResource: { tenantId: principal.tenantId } },
+    _count: { _all: true },
+  });
+  const counts = Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as Record<RequestState, number>;
+  for (const row of rows) {
+    const state = requestStateSchema.safeParse(row.state);
+    if (state.success) counts[state.data] = row._count._all;
+  }
+  return counts;
+}
+
+export async function countManagedResources(db: Db, principal: Principal): Promise<number> {
+  authorize(principal, { role: "provider" });
+  return db.providerResource.count({ where: { tenantId: principal.tenantId, managed: true } });
+}
