@@ -11,8 +11,9 @@ import { currentPath } from "./request-context";
 
 /** The signed-in person for this request, or null. Looked up once per request. */
 export const getPrincipal = cache(async (): Promise<Principal | null> => {
-  const config = getConfig();
-  const token = (await cookies()).get(sessionCookieName(config.appBaseUrl))?.value;
+  // cookies() first: it marks the page dynamic, so the build never evaluates runtime config.
+  const jar = await cookies();
+  const token = jar.get(sessionCookieName(getConfig().appBaseUrl))?.value;
   return principalFromSessionToken(getDb(), token);
 });
 

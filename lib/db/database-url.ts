@@ -8,7 +8,8 @@ import path from "node:path";
  */
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.DATABASE_URL?.trim();
-  const dataDir = path.resolve(env.CROSSLINK_DATA_DIR?.trim() || ".data");
+  // The data directory is chosen at run time; turbopackIgnore keeps the build from tracing the repo.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.CROSSLINK_DATA_DIR?.trim() || ".data");
   const url = configured || `file:${path.join(dataDir, "crosslink.db")}`;
   const file = sqliteFilePath(url);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -21,5 +22,5 @@ export function sqliteFilePath(url: string): string | null {
   if (!url.startsWith("file:")) return null;
   const raw = url.slice("file:".length).split("?")[0] ?? "";
   if (raw === ":memory:" || raw === "") return null;
-  return path.resolve(raw);
+  return path.resolve(/*turbopackIgnore: true*/ raw);
 }
