@@ -39,7 +39,14 @@ function hasMigrations(): boolean {
   return fs.existsSync(MIGRATIONS) && fs.readdirSync(MIGRATIONS).some((d) => /^\d{14}_/.test(d));
 }
 
+/** A schema error otherwise surfaces as a failed engine download; say what it really is. */
+function validateSchema() {
+  const r = prisma(["validate"], { capture: true });
+  if (r.status !== 0) fail(`prisma/schema.prisma is invalid:\n${r.stdout}${r.stderr}`);
+}
+
 function newMigration(name: string | undefined) {
+  validateSchema();
   if (!name || !/^[a-z0-9_]+$/.test(name)) fail("usage: new-migration <name> (lower-case letters, digits, _)");
   const from = hasMigrations() ? ["--from-migrations", MIGRATIONS] : ["--from-empty"];
   const diff = prisma(["migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script"], { capture: true });
@@ -61,6 +68,7 @@ function newMigration(name: string | undefined) {
 }
 
 function checkDrift() {
+  validateSchema();
   if (!hasMigrations()) fail("no migrations yet: run `npm run db:new-migration -- <name>`");
   const diff = prisma(
     ["migrate", "diff", "--from-migrations", MIGRATIONS, "--to-schema-datamodel", SCHEMA, "--exit-code"],

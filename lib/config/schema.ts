@@ -45,9 +45,9 @@ export const configSchema = z.object({
     authorityHost: httpsUrl,
     clientId: guid,
     clientSecret: z.string().min(16, "must be the app registration's client secret (16+ characters)"),
-    signInAudience: z.union([z.enum(["common", "organizations"]), guid], {
-      error: 'must be "common", "organizations" or a tenant ID',
-    }),
+    signInAudience: z
+      .string()
+      .refine((v) => v === "common" || v === "organizations" || GUID.test(v), 'must be "common", "organizations" or a tenant ID'),
   }),
   providerTenantId: guid,
   armEndpoint: httpsUrl,

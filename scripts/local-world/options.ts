@@ -1,0 +1,45 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+/** Options of the local-world runner, from the command line (and a few env variables). */
+const schema = z.object({
+  appPort: z.coerce.number().int().min(1).max(65535),
+  entraPort: z.coerce.number().int().min(1).max(65535),
+  armPort: z.coerce.number().int().min(1).max(65535),
+  dataDir: z.string().min(1),
+  dev: z.boolean(),
+  fresh: z.boolean(),
+  quiet: z.boolean(),
+});
+export type RunOptions = z.infer<typeof schema>;
+
+export function parseRunOptions(argv: string[], root: string): RunOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      "app-port": { type: "string" },
+      "entra-port": { type: "string" },
+      "arm-port": { type: "string" },
+      "data-dir": { type: "string" },
+      dev: { type: "boolean", default: false },
+      fresh: { type: "boolean", default: false },
+      quiet: { type: "boolean", default: false },
+    },
+    allowPositionals: false,
+  });
+  const parsed = schema.safeParse({
+    appPort: values["app-port"] ?? process.env.PORT ?? 3000,
+    entraPort: values["entra-port"] ?? 7443,
+    armPort: values["arm-port"] ?? 8443,
+    dataDir: path.resolve(root, values["data-dir"] ?? process.env.CROSSLINK_DATA_DIR ?? ".data"),
+    dev: values.dev,
+    fresh: values.fresh,
+    quiet: values.quiet,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  --${String(i.path[0]).replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}: ${i.message}`);
+    throw new Error(`invalid options:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,77 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { RunOptions } from "./options";
+
+/**
+ * Everything the local world needs before anything starts: certificates, per-machine secrets,
+ * the environment the app runs with (validated like the app validates it), and a migrated,
+ * seeded database.
+ */
+export async function prepareLocalWorld(root: string, options: RunOptions, log: (line: string) => void) {
+  // local-config.ts reads CROSSLINK_DATA_DIR when first imported, so set it before importing.
+  process.env.CROSSLINK_DATA_DIR = options.dataDir;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const { ensureCerts } = await import("../../dev/certs/ensure-certs");
+  const { ensureLocalSecrets } = await import("../../dev/world/local-secrets");
+
+  const certs = await ensureCerts();
+  const secrets = ensureLocalSecrets();
+  const databaseFile = path.join(options.dataDir, "crosslink.db");
+  if (options.fresh) {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(databaseFile + suffix, { force: true });
+  }
+
+  const entraUrl = `https://localhost:${options.entraPort}`;
+  const armUrl = `https://localhost:${options.armPort}`;
+  const appUrl = `http://localhost:${options.appPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CROSSLINK_MODE: "local",
+    CROSSLINK_DATA_DIR: options.dataDir,
+    APP_BASE_URL: appUrl,
+    DATABASE_URL: `file:${databaseFile}`,
+    ENTRA_AUTHORITY_HOST: entraUrl,
+    ENTRA_CLIENT_SECRET: secrets.clientSecret,
+    SESSION_SECRET: secrets.sessionSecret,
+    ARM_ENDPOINT: armUrl,
+    // Every process of the local world trusts the local CA (fetch, node:https, jose).
+    NODE_EXTRA_CA_CERTS: certs.caFile,
+    // Where the local services listen and find each other.
+    ENTRA_PORT: String(options.entraPort),
+    ENTRA_URL: entraUrl,
+    ARM_PORT: String(options.armPort),
+    ARM_URL: armUrl,
+    ENTRA_REDIRECT_URIS: `${appUrl}/auth/callback`,
+    ENTRA_POST_LOGOUT_REDIRECT_URIS: `${appUrl}/signed-out`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  // Validate exactly as the app will, so a bad setting stops here with the variable named.
+  const { loadConfig } = await import("../../lib/config");
+  loadConfig(env);
+
+  log("• Preparing the database…");
+  const generated = path.join(root, "lib/db/generated/client.ts");
+  const schema = path.join(root, "prisma/schema.prisma");
+  if (!fs.existsSync(generated) || fs.statSync(schema).mtimeMs > fs.statSync(generated).mtimeMs) {
+    runTsx(root, ["scripts/db.ts", "generate"], env);
+  }
+  runTsx(root, ["scripts/db.ts", "migrate"], env, true);
+  runTsx(root, ["prisma/seed.ts"], env, true);
+
+  return { env, certs, urls: { app: appUrl, entra: entraUrl, arm: armUrl } };
+}
+
+function runTsx(root: string, args: string[], env: NodeJS.ProcessEnv, quiet = false) {
+  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), args, {
+    cwd: root,
+    env,
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    encoding: "utf8",
+  });
+  if (r.status !== 0) {
+    if (quiet) process.stderr.write(`${r.stdout ?? ""}${r.stderr ?? ""}`);
+    throw new Error(`tsx ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
+  }
+}
