@@ -11,6 +11,15 @@ export const CROSSLINK_APP = {
   displayName: "Crosslink",
   /** App ID URI of Crosslink's own API (for on-behalf-of and the REST API later). */
   appIdUri: "api://7d0c1b2a-4c1e-4f0a-9b8e-c1a55c0de001",
+  /** Delegated scope of Crosslink's own API (tokens for it have aud = clientId; used for on-behalf-of). */
+  apiScope: "api://7d0c1b2a-4c1e-4f0a-9b8e-c1a55c0de001/access_as_user",
+  /**
+   * Redirect URIs registered on the app (web platform). Like Entra, the local Entra ID ignores the
+   * port of http://localhost and http://127.0.0.1 URIs, so another app port needs no change here.
+   */
+  redirectUris: ["http://localhost:3000/auth/callback"],
+  /** Where the local Entra ID may send the browser after sign-out (loopback URIs are also accepted). */
+  postLogoutRedirectUris: ["http://localhost:3000/signed-out"],
   /** App roles defined on the registration; assigned to users in the provider tenant. */
   roles: { provider: "Crosslink.Provider", admin: "Crosslink.Admin" },
 } as const;
