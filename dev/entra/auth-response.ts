@@ -40,6 +40,7 @@ export function sendCode(
   const code = ctx.codes.issue({
     clientId: request.clientId,
     redirectUri: request.redirectUri,
+    redirectUriSent: request.redirectUriSent,
     scope: request.scope,
     nonce: request.nonce,
     codeChallenge: request.codeChallenge,

@@ -19,6 +19,8 @@ export type AuthRequest = {
   authoritySegment: string;
   clientId: string;
   redirectUri: string;
+  /** False when the app left redirect_uri out and the registered one was used (then the token request may leave it out too). */
+  redirectUriSent: boolean;
   responseMode: ResponseMode;
   scope: string;
   state?: string;
@@ -109,6 +111,7 @@ export function parseAuthorizeRequest(
       authoritySegment: authority.segment,
       clientId: client.clientId,
       redirectUri,
+      redirectUriSent: params.has("redirect_uri"),
       responseMode,
       scope,
       state,

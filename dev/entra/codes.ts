@@ -9,6 +9,8 @@ import { randomBytes } from "node:crypto";
 export type CodeGrant = {
   clientId: string;
   redirectUri: string;
+  /** Whether the authorize request named the redirect URI; if so, the token request must repeat it. */
+  redirectUriSent: boolean;
   /** The scope string of the authorize request. */
   scope: string;
   nonce?: string;

@@ -1,8 +1,12 @@
 /**
  * Runs the local Entra ID with the local world's defaults:
  *   npx tsx dev/entra/main.ts
- * Port: LOCAL_ENTRA_PORT or 7443. Certificates, the client secret and the signing key are created
- * on first start under the data directory (.data/ by default, CROSSLINK_DATA_DIR to move it).
+ * Environment (all optional):
+ *   LOCAL_ENTRA_PORT                 port, default 7443
+ *   ENTRA_REDIRECT_URIS              comma-separated redirect URIs for Crosslink, default CROSSLINK_APP.redirectUris
+ *   ENTRA_POST_LOGOUT_REDIRECT_URIS  comma-separated, default CROSSLINK_APP.postLogoutRedirectUris
+ *   CROSSLINK_DATA_DIR               where certificates, secrets and the signing key live (.data/)
+ * Certificates, the client secret and the signing key are created on first start.
  */
 import path from "node:path";
 import { ensureCerts } from "../certs/ensure-certs";
@@ -14,15 +18,27 @@ import { startLocalEntra } from "./server";
 
 const SIGNING_KEY_FILE = path.join(DATA_DIR, "entra", "signing-key.pem");
 
+/** A comma-separated list from the environment, or undefined to use the contract's default. */
+function listFromEnv(name: string): string[] | undefined {
+  const list = (process.env[name] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const uri of list) {
+    if (!URL.canParse(uri)) throw new Error(`${name} contains an invalid URL: ${uri}`);
+  }
+  return list.length > 0 ? list : undefined;
+}
+
 async function main(): Promise<void> {
   const certs = await ensureCerts({ log: (message) => console.error(message) });
   const { clientSecret } = ensureLocalSecrets();
   const port = process.env.LOCAL_ENTRA_PORT ? Number(process.env.LOCAL_ENTRA_PORT) : DEFAULT_PORTS.entra;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`LOCAL_ENTRA_PORT is not a port: ${process.env.LOCAL_ENTRA_PORT}`);
   const entra = await startLocalEntra({
     port,
     certFile: certs.certFile,
     keyFile: certs.keyFile,
     clientSecret,
+    redirectUris: listFromEnv("ENTRA_REDIRECT_URIS"),
+    postLogoutRedirectUris: listFromEnv("ENTRA_POST_LOGOUT_REDIRECT_URIS"),
     signingKeyFile: SIGNING_KEY_FILE,
     log: jsonLinesSink,
   });

@@ -162,6 +162,15 @@ describe("refusals", () => {
     ).rejects.toMatchObject({ errorCode: "invalid_grant", errorMessage: expect.stringContaining("AADSTS501481") });
   });
 
+  it("refuses a code redeemed with another redirect URI than it was issued for (AADSTS500112)", async () => {
+    const client = msalClientFor(entra, "organizations");
+    const url = await client.getAuthCodeUrl({ scopes: SIGN_IN_SCOPES, redirectUri: "http://localhost:3000/auth/callback" });
+    const { code } = await signInThroughBrowserlessForm({ authorizeUrl: url, username: priya.username });
+    await expect(
+      client.acquireTokenByCode({ code: code!, scopes: SIGN_IN_SCOPES, redirectUri: "http://localhost:3001/auth/callback" }),
+    ).rejects.toMatchObject({ errorCode: "invalid_grant", errorMessage: expect.stringContaining("AADSTS500112") });
+  });
+
   it("refuses a Fabrikam user at Contoso's tenant authority (AADSTS50020) and lists only Contoso users", async () => {
     const client = msalClientFor(entra, contoso.tenantId);
     const url = await client.getAuthCodeUrl({ scopes: SIGN_IN_SCOPES, redirectUri: "http://localhost:3000/auth/callback" });

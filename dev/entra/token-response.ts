@@ -2,13 +2,12 @@
  * The body of a successful token response for a user, shared by every user grant
  * (authorization code, refresh token, on-behalf-of, password).
  */
+import type { DemoTenant } from "../world/demo-tenants";
 import type { EntraContext } from "./context";
 import type { Account } from "./directory";
 import { issueRefreshToken } from "./refresh-tokens";
-import { responseScope, type ScopeRequest } from "./resources";
+import { responseScope, type Resource, type ScopeRequest } from "./resources";
 import { clientInfo, mintAppAccessToken, mintIdToken, mintUserAccessToken } from "./tokens";
-import type { DemoTenant } from "../world/demo-tenants";
-import type { Resource } from "./resources";
 
 export type TokenResponseBody = {
   token_type: "Bearer";

@@ -29,7 +29,7 @@ export const authorizationCodeGrant: GrantHandler = async ({ ctx, authority, cli
   const grant = redemption.grant;
 
   if (grant.clientId !== client.clientId) throw Errors.invalidGrant("The authorization code was issued to a different client.");
-  const redirectUri = form.get("redirect_uri") ?? "";
+  const redirectUri = form.get("redirect_uri") ?? (grant.redirectUriSent ? "" : grant.redirectUri);
   if (redirectUri !== grant.redirectUri) throw Errors.replyAddressMismatch(redirectUri, grant.redirectUri);
   if (!pkceHolds(grant, form.get("code_verifier"))) throw Errors.codeVerifierMismatch();
 
