@@ -51,6 +51,8 @@ export type SpecOperation = {
   path: string;
   file: string;
   bodySchema?: object;
+  /** Name of the body parameter (the key holding the body in x-ms-examples). */
+  bodyParamName?: string;
   bodyRequired: boolean;
   responses: Record<string, SpecResponse>;
   longRunning: boolean;
@@ -154,11 +156,13 @@ export class SpecCatalog {
         if (method === "parameters") continue;
         const op = raw as Json;
         let bodySchema: object | undefined;
+        let bodyParamName: string | undefined;
         let bodyRequired = false;
         for (const prm of [...common, ...((op.parameters as Json[] | undefined) ?? [])]) {
           const { param, baseUrl } = this.resolveParam(prm, url);
           if (param.in === "body") {
             bodySchema = absolutize(param.schema, baseUrl) as object;
+            bodyParamName = param.name as string;
             bodyRequired = param.required === true;
           }
         }
@@ -182,6 +186,7 @@ export class SpecCatalog {
           path: p,
           file,
           bodySchema,
+          bodyParamName,
           bodyRequired,
           responses,
           longRunning: op["x-ms-long-running-operation"] === true,
