@@ -32,10 +32,12 @@ export function paged(ctx: Ctx, items: unknown[]): Reply {
   const page = items.slice(start, start + limit);
   const body: { value: unknown[]; nextLink?: string } = { value: page };
   if (start + limit < items.length && top === undefined) {
+    // ARM's nextLinks carry `$skiptoken` unencoded.
     const q = new URLSearchParams(ctx.query);
-    q.set("api-version", ctx.apiVersion);
-    q.set("$skiptoken", String(start + limit));
-    body.nextLink = `${ctx.svc.baseUrl}${ctx.path}?${q.toString()}`;
+    q.delete("api-version");
+    q.delete("$skiptoken");
+    const rest = q.toString();
+    body.nextLink = `${ctx.svc.baseUrl}${ctx.path}?api-version=${ctx.apiVersion}${rest ? `&${rest}` : ""}&$skiptoken=${start + limit}`;
   }
   return ok(body);
 }

@@ -391,7 +391,7 @@ function deleteRecordSet(ctx: Ctx): Reply {
 // ------------------------------------------------------------------ virtual network links
 
 const LinkBody = z.object({
-  location: z.unknown(),
+  location: z.unknown().optional(),
   tags: z.record(z.string(), z.string()).optional(),
   properties: z.object(
     {

@@ -49,7 +49,7 @@ const ConnectionSchema = z.object({
 });
 
 const BodySchema = z.object({
-  location: z.unknown(),
+  location: z.unknown().optional(),
   tags: z.record(z.string(), z.string()).optional(),
   properties: z.object({
     subnet: z.object({ id: z.string({ error: "properties.subnet.id is required" }) }, { error: "properties.subnet is required" }),
@@ -199,8 +199,9 @@ function put(ctx: Ctx): Reply {
   const peName = ctx.params.privateEndpointName!;
   const peId = peIdOf(ctx.params);
   checkNetworkName(peName);
+  // ARM checks the location of a tracked resource before the provider reads the body.
+  const location = trackedLocation(ctx.body as { location?: unknown }, TYPE);
   const body = parseBody(ctx.body);
-  const location = trackedLocation(body, TYPE);
   const existing = world.get(peId, "privateEndpoint");
   if (existing) {
     if (existing.provisioningState === "Updating" || existing.provisioningState === "Deleting") throw anotherOperationInProgress(existing.id);
