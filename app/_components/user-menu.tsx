@@ -48,14 +48,12 @@ export function UserMenu({ name, username, tenantName, tenantId, roles }: Props)
               <p className="mt-1 text-xs text-fg2">Roles: {roles.join(", ")}</p>
             </div>
             <DropdownMenu.Separator className="my-1 h-px bg-stroke2" />
-            <DropdownMenu.Item asChild>
-              <button
-                type="submit"
-                form="sign-out-form"
-                className="flex w-full cursor-default items-center rounded-fl px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-surface2"
-              >
-                Sign out
-              </button>
+            <DropdownMenu.Item
+              // Radix closes the menu on select, which would swallow a native submit; submit here.
+              onSelect={() => (document.getElementById("sign-out-form") as HTMLFormElement | null)?.requestSubmit()}
+              className="flex w-full cursor-default items-center rounded-fl px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-surface2"
+            >
+              Sign out
             </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>

@@ -14,11 +14,15 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
   fs.mkdirSync(options.dataDir, { recursive: true });
   const { ensureCerts } = await import("../../dev/certs/ensure-certs");
   const { ensureLocalSecrets } = await import("../../dev/world/local-secrets");
+  const { extraCaFileWith } = await import("../../dev/certs/trust-bundle");
 
   const certs = await ensureCerts();
   const secrets = ensureLocalSecrets();
+  const extraCaFile = await extraCaFileWith(certs.caFile);
   const databaseFile = path.join(options.dataDir, "crosslink.db");
+  const armStateFile = path.join(options.dataDir, "arm-world.json");
   if (options.fresh) {
+    fs.rmSync(armStateFile, { force: true });
     for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(databaseFile + suffix, { force: true });
   }
 
@@ -36,12 +40,13 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
     SESSION_SECRET: secrets.sessionSecret,
     ARM_ENDPOINT: armUrl,
     // Every process of the local world trusts the local CA (fetch, node:https, jose).
-    NODE_EXTRA_CA_CERTS: certs.caFile,
+    NODE_EXTRA_CA_CERTS: extraCaFile,
     // Where the local services listen and find each other.
-    ENTRA_PORT: String(options.entraPort),
-    ENTRA_URL: entraUrl,
-    ARM_PORT: String(options.armPort),
-    ARM_URL: armUrl,
+    LOCAL_ENTRA_PORT: String(options.entraPort),
+    LOCAL_ARM_PORT: String(options.armPort),
+    LOCAL_ARM_ENTRA_URL: entraUrl,
+    // The demo world (endpoints people created) survives restarts; --fresh starts it over.
+    LOCAL_ARM_STATE_FILE: armStateFile,
     ENTRA_REDIRECT_URIS: `${appUrl}/auth/callback`,
     ENTRA_POST_LOGOUT_REDIRECT_URIS: `${appUrl}/signed-out`,
     NEXT_TELEMETRY_DISABLED: "1",

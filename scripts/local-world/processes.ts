@@ -21,8 +21,8 @@ export class Supervisor {
     const child = spawn(command, args, {
       env,
       stdio: ["ignore", "pipe", "pipe"],
-      // Own process group, so stopping also ends grandchildren (next start spawns workers).
-      detached: true,
+      // Same process group as this runner: Ctrl-C in a terminal, or a test runner killing the
+      // group, reaches every child even if this process is killed before it can stop them.
     });
     const prefix = `[${name}] `;
     const forward = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream, always: boolean) => {
@@ -67,9 +67,9 @@ export class Supervisor {
 
 function kill(child: ChildProcess, signal: NodeJS.Signals) {
   try {
-    if (child.pid) process.kill(-child.pid, signal);
-  } catch {
     child.kill(signal);
+  } catch {
+    // already gone
   }
 }
 
