@@ -1,5 +1,8 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const __dirname = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
@@ -9,6 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration tests start HTTPS servers on their own ports; files run in parallel forks.
+    // Forked workers start after globalSetup, so they inherit NODE_EXTRA_CA_CERTS (the local CA).
     pool: "forks",
+    globalSetup: ["./dev/test-support/global-setup.ts"],
   },
 });

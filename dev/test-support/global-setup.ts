@@ -11,23 +11,10 @@
  * If the developer already trusts extra CAs through NODE_EXTRA_CA_CERTS, both are kept: a bundle
  * of their file plus ours is written next to the certificates.
  */
-import fs from "node:fs/promises";
-import path from "node:path";
 import { ensureCerts } from "../certs/ensure-certs";
+import { extraCaFileWith } from "../certs/trust-bundle";
 
 export default async function setup(): Promise<void> {
   const { caFile } = await ensureCerts();
-  const previous = process.env.NODE_EXTRA_CA_CERTS;
-  if (!previous || path.resolve(previous) === caFile) {
-    process.env.NODE_EXTRA_CA_CERTS = caFile;
-    return;
-  }
-  const ours = await fs.readFile(caFile, "utf8");
-  const theirs = await fs.readFile(previous, "utf8").catch(() => "");
-  if (theirs.includes(ours.trim())) return; // already a bundle that contains our CA
-  const bundle = path.join(path.dirname(caFile), "extra-ca-bundle.pem");
-  const temp = `${bundle}.${process.pid}.tmp`;
-  await fs.writeFile(temp, `${theirs.trim()}\n${ours.trim()}\n`);
-  await fs.rename(temp, bundle);
-  process.env.NODE_EXTRA_CA_CERTS = bundle;
+  process.env.NODE_EXTRA_CA_CERTS = await extraCaFileWith(caFile);
 }

@@ -119,7 +119,15 @@ export async function completeSignIn(
   let result;
   try {
     result = await msal.acquireTokenByCode(
-      { code: params.code, scopes: signInScopes(config), redirectUri: redirectUri(config), codeVerifier: flow.codeVerifier },
+      // state and nonce on the request: MSAL checks the callback's state and the ID token's nonce.
+      {
+        code: params.code,
+        scopes: signInScopes(config),
+        redirectUri: redirectUri(config),
+        codeVerifier: flow.codeVerifier,
+        state: params.state,
+        nonce: flow.nonce,
+      },
       { code: params.code, state: params.state, nonce: flow.nonce },
     );
   } catch (err) {

@@ -7,7 +7,7 @@ const SECRETS = {
   DATABASE_URL: "file:/tmp/crosslink-config-test.db",
 };
 
-function problemsOf(env: NodeJS.ProcessEnv): { variable: string; message: string }[] {
+function problemsOf(env: Record<string, string | undefined>): { variable: string; message: string }[] {
   try {
     loadConfig(env);
   } catch (err) {

@@ -12,13 +12,15 @@ export class ConfigError extends Error {
   }
 }
 
-function pick(env: NodeJS.ProcessEnv, name: string): string | undefined {
+export type EnvLike = Record<string, string | undefined>;
+
+function pick(env: EnvLike, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === "" ? undefined : value;
 }
 
 /** Reads and validates the configuration from an environment (process.env by default). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: EnvLike = process.env): AppConfig {
   const rawMode = pick(env, "CROSSLINK_MODE") ?? "local";
   const defaults: Partial<Record<string, string>> =
     rawMode === "azure" ? AZURE_DEFAULTS : rawMode === "local" ? LOCAL_DEFAULTS : {};

@@ -6,7 +6,7 @@ import path from "node:path";
  * Also sets process.env.DATABASE_URL, because schema.prisma's datasource reads it and the CLI
  * falls back to downloading native engines when the variable is missing.
  */
-export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrlFromEnv(env: Record<string, string | undefined> = process.env): string {
   const configured = env.DATABASE_URL?.trim();
   // The data directory is chosen at run time; turbopackIgnore keeps the build from tracing the repo.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.CROSSLINK_DATA_DIR?.trim() || ".data");
