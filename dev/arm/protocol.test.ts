@@ -476,6 +476,20 @@ describe("the /_local admin API", () => {
     expect((await t.request("GET", "/_local/nothing")).status).toBe(404);
   });
 
+  it("injects 503s with Retry-After as configured", async () => {
+    await t.request("PUT", "/_local/faults", { body: { p503: 1, retryAfterSeconds: 7 } });
+    try {
+      const res = await t.request("GET", pePath("nope"), { token: felix });
+      expect(res.status).toBe(503);
+      expect(res.json.error.code).toBe("ServiceUnavailable");
+      expect(res.headers["retry-after"]).toBe("7");
+      expect((await t.request("GET", "/_local/faults")).json.stats.injected503).toBe(1);
+      expect((await t.request("GET", "/_local/health")).status).toBe(200);
+    } finally {
+      await t.request("PUT", "/_local/faults", { body: { reset: true, resetStats: true } });
+    }
+  });
+
   it("injects latency as configured", async () => {
     await t.request("PUT", "/_local/faults", { body: { latencyMs: [150, 150] } });
     try {

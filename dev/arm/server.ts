@@ -173,6 +173,8 @@ export async function startLocalArm(options: LocalArmOptions = {}): Promise<Loca
     close: async () => {
       if (closed) return;
       closed = true;
+      // Operations still running finish now, so a saved world holds no half-done work.
+      if (config.stateFile) services.lro.drain();
       services.lro.stop();
       world.flush();
       await new Promise<void>((resolve) => {

@@ -277,3 +277,13 @@ describe("token verification options", () => {
     expect(p).toMatchObject({ isApp: true, client: PROVIDER_TENANT.crosslinkServicePrincipalOid });
   });
 });
+
+describe("loading a saved world", () => {
+  it("settles operations that were running when it was saved", () => {
+    const state = seedWorld();
+    const vnet = state.resources.find((r) => r.id === F.vnet.id)!;
+    (vnet as { provisioningState: string }).provisioningState = "Updating";
+    const w = new World(state);
+    expect(w.get(F.vnet.id, "virtualNetwork")!.provisioningState).toBe("Succeeded");
+  });
+});

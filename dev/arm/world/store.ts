@@ -73,7 +73,22 @@ export class World {
     this.links = new Map(copy.links.map((l) => [l.linkId, l]));
     this.roleDefinitions = copy.roleDefinitions;
     this.roleAssignments = copy.roleAssignments;
+    this.settle();
     this.touch();
+  }
+
+  /**
+   * A saved world may hold states of operations that were running when it was written; their
+   * timers are gone, so they would stay Updating forever. Settle them as finished.
+   */
+  private settle(): void {
+    for (const r of this.resources.values()) {
+      if ("provisioningState" in r && ["Updating", "Creating", "Deleting"].includes(r.provisioningState)) r.provisioningState = "Succeeded";
+    }
+    for (const l of this.links.values()) {
+      if (l.provisioningState !== "Succeeded" && l.provisioningState !== "Failed") l.provisioningState = "Succeeded";
+      if (!l.visible && this.resources.has(idKey(l.privateEndpointId))) l.visible = true;
+    }
   }
 
   reset(): void {
