@@ -34,8 +34,11 @@ export function ensureInstalled() {
     mtime("package.json") > mtime(marker) ||
     !fs.existsSync(path.join(ROOT, "node_modules/.bin/tsx"));
   if (stale) {
-    console.log("• Installing dependencies (npm ci)…");
-    run("npm", ["ci", "--no-audit", "--no-fund"]);
+    // `npm install`, not `npm ci`: the registry this project is built against does not carry every
+    // platform's optional binaries (e.g. macOS builds of native tools), so the lock file lists only
+    // the ones it could resolve and `npm ci` would refuse it as out of sync.
+    console.log("• Installing dependencies (npm install)…");
+    run("npm", ["install", "--no-audit", "--no-fund"]);
   }
   // better-sqlite3 is native: a skipped or failed build shows up only when it is loaded.
   const require = createRequire(path.join(ROOT, "package.json"));

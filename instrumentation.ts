@@ -1,0 +1,18 @@
+/**
+ * Runs once when the Next.js server starts. Configuration is validated here so a server started
+ * without the runner (plain `next start`) also refuses to run with a missing or invalid setting,
+ * naming the variable, instead of failing on the first request.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getConfig, ConfigError } = await import("./lib/config");
+  try {
+    getConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
