@@ -15,6 +15,7 @@
  *   GET|DELETE /_local/events             recent change-feed events
  *   GET /_local/stats, POST /_local/stats/reset
  */
+import fs from "node:fs";
 import { NO_FAULTS, validateFaults, type FaultConfig } from "../config";
 import { Errors } from "../http/errors";
 import type { Reply } from "../http/router";
@@ -50,7 +51,7 @@ export function stats(svc: Services): Record<string, unknown> {
   };
 }
 
-export async function handleAdmin(svc: Services, method: string, path: string, query: URLSearchParams, raw: Buffer): Promise<Reply> {
+export function handleAdmin(svc: Services, method: string, path: string, query: URLSearchParams, raw: Buffer): Reply {
   const route = `${method} ${path.replace(/\/+$/, "")}`;
   switch (route) {
     case "GET /_local/health":
@@ -81,7 +82,6 @@ export async function handleAdmin(svc: Services, method: string, path: string, q
       else {
         const file = typeof body.file === "string" ? body.file : svc.config.stateFile;
         if (!file) throw Errors.badRequest("Give {file} or {state}.");
-        const fs = await import("node:fs");
         try {
           state = JSON.parse(fs.readFileSync(file, "utf8")) as WorldState;
         } catch (e) {

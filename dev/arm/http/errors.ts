@@ -223,7 +223,7 @@ export const Errors = {
   throttled: (kind: "read" | "write", scopeText: string, principal: string, retryAfterSeconds: number) =>
     new ArmError(
       429,
-      kind === "read" ? "SubscriptionRequestsThrottled" : "SubscriptionRequestsThrottled",
+      "SubscriptionRequestsThrottled",
       `Number of '${kind}' requests for ${scopeText} actor '${principal}' exceeded. Please try again after '${retryAfterSeconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling`, // (Azure)
       undefined,
       { "Retry-After": String(retryAfterSeconds) },

@@ -69,7 +69,7 @@ export function createPipeline(svc: Services, router: Router) {
       const raw = method === "PUT" || method === "PATCH" || method === "POST" ? await readBody(req) : Buffer.alloc(0);
 
       if (path === "/_local" || path.startsWith("/_local/")) {
-        reply = await handleAdmin(svc, method, path, url.searchParams, raw);
+        reply = handleAdmin(svc, method, path, url.searchParams, raw);
       } else {
         const decision = svc.faults.decide(path);
         if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
@@ -123,8 +123,7 @@ async function armRequest(svc: Services, router: Router, info: RequestInfo): Pro
   if (!subRecord) headers[rateHeader] = String(svc.throttler.peek(`tenant:${principal.tid.toLowerCase()}`, kind));
 
   if (info.decision.action === "429") {
-    const e = Errors.throttled("read", subInPath ? `subscription '${subInPath}'` : `tenant '${principal.tid}'`, principal.oid, svc.faults.config.retryAfterSeconds);
-    throw e;
+    throw Errors.throttled(kind, subInPath ? `subscription '${subInPath}'` : `tenant '${principal.tid}'`, principal.oid, svc.faults.config.retryAfterSeconds);
   }
 
   const apiVersionParam = url.searchParams.get("api-version");

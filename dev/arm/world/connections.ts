@@ -11,7 +11,7 @@
  *   Rejected → Approved is refused (Azure: rejected connections cannot be approved).
  */
 import { Errors, ArmError } from "../http/errors";
-import { isWithinScope, parseResourceId, sameId } from "./ids";
+import { parseResourceId, sameId } from "./ids";
 import type { ConnectionLink, ConnectionStatus, PrivateLinkServiceRecord, SiteRecord } from "./model";
 import type { World } from "./store";
 
@@ -205,7 +205,3 @@ export function decide(
   return { status, description, actionsRequired };
 }
 
-/** True when `id` (a site, slot or PLS ID) is a provider-side parent of private endpoint connections. */
-export function isWithin(id: string, scope: string): boolean {
-  return isWithinScope(id, scope);
-}

@@ -68,25 +68,3 @@ export function parseResourceId(id: unknown): ParsedResourceId | undefined {
   result.name = result.names[result.names.length - 1];
   return result;
 }
-
-export function subscriptionScope(subscriptionId: string): string {
-  return `/subscriptions/${subscriptionId}`;
-}
-
-export function resourceGroupScope(subscriptionId: string, resourceGroup: string): string {
-  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
-}
-
-export function resourceId(
-  subscriptionId: string,
-  resourceGroup: string,
-  namespace: string,
-  ...typeNamePairs: string[]
-): string {
-  return `${resourceGroupScope(subscriptionId, resourceGroup)}/providers/${namespace}/${typeNamePairs.join("/")}`;
-}
-
-/** Type string used in responses and messages, e.g. "Microsoft.Network/privateEndpoints". */
-export function typeOf(id: string): string | undefined {
-  return parseResourceId(id)?.fullType;
-}

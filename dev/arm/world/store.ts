@@ -8,7 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { idKey, isWithinScope, parseResourceId } from "./ids";
+import { idKey, isWithinScope } from "./ids";
 import type {
   ConnectionLink,
   ResourceGroupRecord,
@@ -295,8 +295,3 @@ export class World {
   }
 }
 
-/** Resource group of a resource ID, for "does the group exist" checks. */
-export function groupOf(id: string): { subscriptionId: string; resourceGroup?: string } | undefined {
-  const p = parseResourceId(id);
-  return p ? { subscriptionId: p.subscriptionId, resourceGroup: p.resourceGroup } : undefined;
-}
