@@ -315,7 +315,7 @@ describe("bad input is answered with ARM's codes and changes nothing", () => {
 
 describe("long-running operations and retries", () => {
   it("shows Updating, refuses a second write meanwhile with AnotherOperationInProgress, then Succeeded", async () => {
-    await t.request("PUT", "/_local/lro", { body: { minMs: 300, maxMs: 300 } });
+    await t.request("PUT", "/_local/lro", { body: { minMs: 1500, maxMs: 1500 } });
     const res = await t.request("PUT", pePath("pe-slow"), { token: felix, body: peBody() });
     expect(res.status).toBe(201);
     expect(res.json.properties.provisioningState).toBe("Updating");
@@ -341,7 +341,7 @@ describe("long-running operations and retries", () => {
 
   it("DELETE answers 202 with Azure-AsyncOperation and Location; Location says 202 until done, then 204", async () => {
     await createPe("pe-del");
-    await t.request("PUT", "/_local/lro", { body: { minMs: 200, maxMs: 200, retryAfterSeconds: 1 } });
+    await t.request("PUT", "/_local/lro", { body: { minMs: 1000, maxMs: 1000, retryAfterSeconds: 1 } });
     const del = await t.request("DELETE", pePath("pe-del"), { token: felix });
     expect(del.status).toBe(202);
     expect(del.headers["retry-after"]).toBe("1");
