@@ -11,6 +11,7 @@ const schema = z.object({
   dev: z.boolean(),
   fresh: z.boolean(),
   quiet: z.boolean(),
+  verbose: z.boolean(),
 });
 export type RunOptions = z.infer<typeof schema>;
 
@@ -25,6 +26,7 @@ export function parseRunOptions(argv: string[], root: string): RunOptions {
       dev: { type: "boolean", default: false },
       fresh: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
     },
     allowPositionals: false,
   });
@@ -36,6 +38,7 @@ export function parseRunOptions(argv: string[], root: string): RunOptions {
     dev: values.dev,
     fresh: values.fresh,
     quiet: values.quiet,
+    verbose: values.verbose,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  --${String(i.path[0]).replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}: ${i.message}`);

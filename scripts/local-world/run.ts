@@ -1,6 +1,7 @@
 /**
  * Runs Crosslink with the local world: local Entra ID, local Azure Resource Manager and the app.
  *   tsx scripts/local-world/run.ts [--dev] [--fresh] [--app-port N] [--entra-port N] [--arm-port N] [--data-dir DIR] [--quiet]
+ * --verbose also shows the local Entra ID's request log.
  * `npm start` runs it after installing dependencies; Playwright runs it on other ports for tests.
  */
 import path from "node:path";
@@ -27,7 +28,8 @@ async function main() {
   const next = path.join(ROOT, "node_modules/.bin/next");
 
   log(`• Starting the local Entra ID on ${urls.entra} and the local Azure Resource Manager on ${urls.arm}…`);
-  supervisor.start("entra", tsx, ["dev/entra/main.ts"], env, { quiet: options.quiet });
+  // The local Entra ID logs a JSON line per request on stdout: shown only with --verbose.
+  supervisor.start("entra", tsx, ["dev/entra/main.ts"], env, { quiet: options.quiet || !options.verbose });
   supervisor.start("arm", tsx, ["dev/arm/main.ts"], env, { quiet: options.quiet });
 
   if (!options.dev && !buildIsCurrent(ROOT)) {
