@@ -1,6 +1,6 @@
 // Plain Node (no dependencies): makes sure node_modules is installed and usable before any
 // TypeScript tooling runs. Used by `npm start` and `npm test` on a fresh clone.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -51,11 +51,17 @@ export function ensureInstalled() {
   }
 }
 
-/** Runs a TypeScript entry point with tsx, passing signals through; exits with its code. */
+/**
+ * Runs a TypeScript entry point with tsx and exits with its code. SIGINT/SIGTERM sent to this
+ * process (e.g. `kill` of npm, or a CI timeout) are passed on, so nothing is left running.
+ */
 export function runTs(entry, args = []) {
   const tsx = path.join(ROOT, "node_modules/.bin/tsx");
-  const r = spawnSync(tsx, [entry, ...args], { cwd: ROOT, stdio: "inherit" });
-  process.exit(r.status ?? (r.signal === "SIGINT" ? 130 : 1));
+  const child = spawn(tsx, [entry, ...args], { cwd: ROOT, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 1)));
 }
 
 /**
