@@ -90,8 +90,10 @@ export type DnsGuideErrorCode =
   | "bad_ip_address"
   | "no_private_ip";
 
+/** A refusal: which input is wrong, in words a UI can show. */
 export type DnsGuideError = { ok: false; code: DnsGuideErrorCode; message: string };
 
+/** The guide: a private DNS zone (App Service) or the provider's FQDNs (Private Link Service). */
 export type DnsGuide = PrivateDnsZoneGuide | ProviderFqdnGuide;
 
 // ---------------------------------------------------------------- quoting
