@@ -26,7 +26,7 @@ export async function countRequestsByStateForProvider(db: Db, principal: Princip
   authorize(principal, { role: "provider" });
   const rows = await db.connectionRequest.groupBy({
     by: ["state"],
-    where: { providerResource: { tenantId: principal.tenantId } },
+    where: { providerTenantId: principal.tenantId },
     _count: { _all: true },
   });
   const counts = Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as Record<RequestState, number>;
