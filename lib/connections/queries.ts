@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 import type { Db } from "../db/client";
 import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
@@ -8,9 +9,8 @@ import type { Principal } from "../auth/principal";
  * filtered by their own tenant in SQL, and the provider's counts need the provider role.
  */
 
-export const REQUEST_STATES = ["Filed", "Creating", "Pending", "Approved", "Rejected", "Disconnected", "Failed", "Withdrawn"] as const;
+export { REQUEST_STATES, type RequestState };
 export const requestStateSchema = z.enum(REQUEST_STATES);
-export type RequestState = z.infer<typeof requestStateSchema>;
 
 export async function listMyRequests(db: Db, principal: Principal, filter: { state?: RequestState; take?: number } = {}) {
   authorize(principal);

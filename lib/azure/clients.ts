@@ -1,0 +1,71 @@
+/**
+ * The official SDK clients, built the one way Crosslink builds them: endpoint and token audience
+ * from configuration (real or local ARM look the same from here), the SDK's retry policy tuned by
+ * AzureClientOptions, and one client per subscription reused for the life of the factory.
+ *
+ * Why credential scopes are explicit: with a non-default endpoint, the classic SDKs
+ * (@azure/arm-network, @azure/arm-resources-subscriptions) ask for `<endpoint>/.default` unless
+ * told otherwise, while ARM tokens are always for the ARM audience. The newer App Service SDK
+ * takes the same setting as `credentials.scopes`.
+ */
+import { WebSiteManagementClient } from "@azure/arm-appservice";
+import { NetworkManagementClient } from "@azure/arm-network";
+import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
+import type { TokenCredential } from "@azure/core-auth";
+import type { AppConfig } from "../config";
+import { armAppScope } from "./credentials";
+import { DEFAULT_LRO_POLL_INTERVAL_MS, retryOptionsFrom, type AzureClientOptions } from "./options";
+
+export type ArmConfig = Pick<AppConfig, "armEndpoint" | "armAudience">;
+
+export type ArmClients = {
+  network(subscriptionId: string): NetworkManagementClient;
+  web(subscriptionId: string): WebSiteManagementClient;
+  subscriptions(): SubscriptionClient;
+  /** `updateIntervalInMs` for long-running operations. */
+  readonly pollIntervalMs: number;
+};
+
+const USER_AGENT = "crosslink";
+
+export function createArmClients(config: ArmConfig, credential: TokenCredential, options: AzureClientOptions = {}): ArmClients {
+  const scopes = [armAppScope(config)];
+  const retryOptions = retryOptionsFrom(options);
+  const classic = {
+    endpoint: config.armEndpoint,
+    credentialScopes: scopes,
+    retryOptions,
+    userAgentOptions: { userAgentPrefix: USER_AGENT },
+  };
+  const network = new Map<string, NetworkManagementClient>();
+  const web = new Map<string, WebSiteManagementClient>();
+  let subscriptions: SubscriptionClient | undefined;
+
+  const cached = <T>(map: Map<string, T>, key: string, make: () => T): T => {
+    const k = key.toLowerCase();
+    let client = map.get(k);
+    if (!client) {
+      client = make();
+      map.set(k, client);
+    }
+    return client;
+  };
+
+  return {
+    network: (subscriptionId) => cached(network, subscriptionId, () => new NetworkManagementClient(credential, subscriptionId, classic)),
+    web: (subscriptionId) =>
+      cached(
+        web,
+        subscriptionId,
+        () =>
+          new WebSiteManagementClient(credential, subscriptionId, {
+            endpoint: config.armEndpoint,
+            credentials: { scopes },
+            retryOptions,
+            userAgentOptions: { userAgentPrefix: USER_AGENT },
+          }),
+      ),
+    subscriptions: () => (subscriptions ??= new SubscriptionClient(credential, classic)),
+    pollIntervalMs: options.lroPollIntervalMs ?? DEFAULT_LRO_POLL_INTERVAL_MS,
+  };
+}
