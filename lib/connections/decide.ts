@@ -1,0 +1,125 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { authorize } from "../auth/authorize";
+import type { Principal } from "../auth/principal";
+import { appendAudit } from "../audit/audit-log";
+import { transition, type RequestState } from "../domain/connection-lifecycle";
+import { enqueue } from "../outbox/outbox";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { principalLabel } from "./record-transition";
+
+/**
+ * A provider approves, rejects or disconnects. The decision is recorded first — who, what, why,
+ * and the job that applies it in Azure, in one transaction guarded by the request's version — so
+ * of two providers deciding at once exactly one wins and the other is told who decided and how.
+ * The state itself changes when Azure has confirmed (see jobs/apply-decision.ts).
+ */
+export const DECISIONS = ["approve", "reject", "disconnect"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const decideInput = z
+  .object({
+    requestId: z.string().min(1).max(64),
+    decision: z.enum(DECISIONS),
+    note: z.string().trim().max(140, "Keep the note to 140 characters: Azure shows it to the consumer.").default(""),
+    expectedVersion: z.coerce.number().int().positive().optional(),
+  })
+  .refine((v) => v.decision !== "reject" || v.note.length > 0, { message: "Give the consumer a reason for the rejection.", path: ["note"] });
+export type DecideInput = z.input<typeof decideInput>;
+
+const PAST: Record<Decision, string> = { approve: "approved", reject: "rejected", disconnect: "disconnected" };
+
+export type DecideResult = { requestId: string; outcome: "recorded" | "no_change"; state: RequestState };
+
+export async function decide(db: Db, principal: Principal, raw: DecideInput, context: { httpRequestId?: string } = {}): Promise<DecideResult> {
+  authorize(principal, { role: "provider" });
+  const parsed = decideInput.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+  const input = parsed.data;
+
+  // The provider tenant is part of the lookup: another tenant's request is simply not found.
+  const request = await db.connectionRequest.findFirst({
+    where: { id: input.requestId, providerTenantId: principal.tenantId },
+    include: { decidedBy: { include: { tenant: true } } },
+  });
+  if (!request) throw new NotFoundError();
+  const decidedByName = request.decidedBy ? `${request.decidedBy.displayName}` : undefined;
+
+  if (request.pendingAction) {
+    const doing: Record<string, string> = { approve: "approving", reject: "rejecting", disconnect: "disconnecting" };
+    throw new ConflictError(
+      request.pendingAction === "withdraw"
+        ? "The consumer is withdrawing this request; Crosslink is deleting their endpoint in Azure now."
+        : `${decidedByName ?? "Someone"} is already ${doing[request.pendingAction] ?? "changing"} this request; Crosslink is applying it in Azure now.`,
+      "decision_in_progress",
+    );
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== request.version) {
+    const who = decidedByName ? ` by ${decidedByName}` : "";
+    throw new ConflictError(
+      request.decidedAt && request.state !== "Pending"
+        ? `This request was already ${request.state.toLowerCase()}${who}. Reload to see the current state.`
+        : "This request changed since you opened it. Reload to see the current state.",
+      "version_conflict",
+    );
+  }
+
+  const check = transition(request.state as RequestState, { type: input.decision }, { actor: { role: "provider", name: principal.name }, decidedBy: decidedByName });
+  if (!check.ok) throw new ConflictError(check.message, check.code);
+  if (!check.changed) {
+    // Re-approving an approved connection is harmless: no Azure call (some services error on it).
+    return { requestId: request.id, outcome: "no_change", state: check.to };
+  }
+
+  await db.$transaction(async (tx) => {
+    const won = await tx.connectionRequest.updateMany({
+      where: { id: request.id, version: request.version, pendingAction: null },
+      data: {
+        pendingAction: input.decision,
+        decidedById: principal.userId,
+        decidedAt: new Date(),
+        decisionNote: input.note || null,
+        progress: `${input.decision === "approve" ? "Approving" : input.decision === "reject" ? "Rejecting" : "Disconnecting"} in Azure…`,
+        version: request.version + 1,
+      },
+    });
+    if (won.count !== 1) throw new ConflictError("Someone else decided this request a moment ago. Reload to see who and how.", "version_conflict");
+    await appendAudit(tx, {
+      action: `request.${input.decision}_requested`,
+      actorType: "user",
+      actorLabel: principalLabel(principal),
+      actorTenantId: principal.tenantId,
+      actorUserId: principal.userId,
+      targetType: "ConnectionRequest",
+      targetId: request.id,
+      tenantId: request.consumerTenantId,
+      requestId: context.httpRequestId ?? null,
+      details: { note: input.note || null },
+    });
+    await enqueue(tx, "connection.decide", { requestId: request.id, decision: input.decision });
+  });
+  return { requestId: request.id, outcome: "recorded", state: request.state as RequestState };
+}
+
+/** Bulk decisions: each request on its own (its own transaction), with a per-item result. */
+export async function decideMany(
+  db: Db,
+  principal: Principal,
+  input: { requestIds: string[]; decision: Decision; note?: string },
+  context: { httpRequestId?: string } = {},
+): Promise<{ requestId: string; ok: boolean; message: string }[]> {
+  authorize(principal, { role: "provider" });
+  const ids = z.array(z.string().min(1).max(64)).min(1, "Select at least one request.").max(200, "Select at most 200 requests at a time.").parse(input.requestIds);
+  const results = [];
+  for (const requestId of [...new Set(ids)]) {
+    try {
+      const r = await decide(db, principal, { requestId, decision: input.decision, note: input.note ?? "" }, context);
+      results.push({ requestId, ok: true, message: r.outcome === "no_change" ? "Already in that state; nothing to do." : "Recorded; applying in Azure." });
+    } catch (err) {
+      if (err instanceof NotFoundError || err instanceof ConflictError || err instanceof ValidationError) {
+        results.push({ requestId, ok: false, message: err.message });
+      } else throw err;
+    }
+  }
+  return results;
+}
