@@ -50,5 +50,30 @@ CREATE INDEX "ConnectionRequest_providerTenantId_createdAt_idx" ON "ConnectionRe
 CREATE INDEX "ConnectionRequest_providerResourceId_state_createdAt_idx" ON "ConnectionRequest"("providerResourceId", "state", "createdAt");
 CREATE INDEX "ConnectionRequest_state_createdAt_idx" ON "ConnectionRequest"("state", "createdAt");
 CREATE INDEX "ConnectionRequest_endpointResourceId_idx" ON "ConnectionRequest"("endpointResourceId");
+CREATE TABLE "new_ProviderResource" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tenantId" TEXT NOT NULL,
+    "resourceId" TEXT NOT NULL,
+    "displayResourceId" TEXT NOT NULL,
+    "resourceType" TEXT NOT NULL,
+    "kind" TEXT,
+    "name" TEXT NOT NULL,
+    "subscriptionId" TEXT NOT NULL DEFAULT '',
+    "resourceGroup" TEXT NOT NULL DEFAULT '',
+    "location" TEXT,
+    "offeringTitle" TEXT,
+    "offeringSummary" TEXT,
+    "published" BOOLEAN NOT NULL DEFAULT false,
+    "policy" TEXT NOT NULL DEFAULT '{}',
+    "managed" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ProviderResource_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+INSERT INTO "new_ProviderResource" ("createdAt", "displayResourceId", "id", "location", "managed", "name", "offeringSummary", "offeringTitle", "policy", "published", "resourceId", "resourceType", "tenantId", "updatedAt") SELECT "createdAt", "displayResourceId", "id", "location", "managed", "name", "offeringSummary", "offeringTitle", "policy", "published", "resourceId", "resourceType", "tenantId", "updatedAt" FROM "ProviderResource";
+DROP TABLE "ProviderResource";
+ALTER TABLE "new_ProviderResource" RENAME TO "ProviderResource";
+CREATE INDEX "ProviderResource_tenantId_managed_idx" ON "ProviderResource"("tenantId", "managed");
+CREATE UNIQUE INDEX "ProviderResource_resourceId_key" ON "ProviderResource"("resourceId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
