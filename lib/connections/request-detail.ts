@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { authorize } from "../auth/authorize";
+import type { Principal } from "../auth/principal";
+import { availableCommands, type CommandKey, type RequestState } from "../domain/connection-lifecycle";
+import { parseResourceId, parseTargetResourceId } from "../domain/resource-id";
+import { buildDnsGuide, type DnsGuide } from "../domain/dns-guide";
+import { NotFoundError } from "./errors";
+
+/**
+ * One request with its timeline, as the consumer or the provider sees it. Who may see it is part
+ * of the query (the consumer's tenant, or the provider tenant), so a foreign ID is "not found".
+ */
+const idSchema = z.string().min(1).max(64);
+const privateIpsSchema = z.array(z.object({ fqdn: z.string().optional(), ips: z.array(z.string()) })).catch([]);
+
+export type RequestView = Awaited<ReturnType<typeof loadDetail>> & { actions: CommandKey[]; dnsGuide: DnsGuide | null; privateIps: { fqdn?: string; ips: string[] }[] };
+
+async function loadDetail(db: Db, where: { id: string; consumerTenantId?: string; providerTenantId?: string }) {
+  const request = await db.connectionRequest.findFirst({
+    where,
+    include: {
+      consumerTenant: { select: { id: true, displayName: true } },
+      requester: { select: { displayName: true, email: true, username: true } },
+      decidedBy: { select: { displayName: true, tenant: { select: { displayName: true } } } },
+      transitions: { orderBy: { createdAt: "asc" } },
+      providerResource: { select: { name: true, displayResourceId: true, tenant: { select: { displayName: true } } } },
+    },
+  });
+  if (!request) throw new NotFoundError();
+  return request;
+}
+
+function actionsFor(state: string, role: "consumer" | "provider", pendingAction: string | null): CommandKey[] {
+  if (pendingAction) return [];
+  return availableCommands(state as RequestState, role);
+}
+
+export async function requestForConsumer(db: Db, principal: Principal, requestId: string): Promise<RequestView> {
+  authorize(principal);
+  const request = await loadDetail(db, { id: idSchema.parse(requestId), consumerTenantId: principal.tenantId });
+  const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
+  return { ...request, privateIps, actions: actionsFor(request.state, "consumer", request.pendingAction), dnsGuide: dnsGuideFor(request, privateIps) };
+}
+
+export async function requestForProvider(db: Db, principal: Principal, requestId: string): Promise<RequestView> {
+  authorize(principal, { role: "provider" });
+  const request = await loadDetail(db, { id: idSchema.parse(requestId), providerTenantId: principal.tenantId });
+  const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
+  return { ...request, privateIps, actions: actionsFor(request.state, "provider", request.pendingAction), dnsGuide: null };
+}
+
+function dnsGuideFor(
+  request: { state: string; targetResourceId: string; groupId: string; endpointResourceId: string | null; subnetId: string | null; endpointResourceGroup: string | null },
+  privateIps: { fqdn?: string; ips: string[] }[],
+): DnsGuide | null {
+  if (request.state !== "Approved" || !request.endpointResourceId || !request.subnetId) return null;
+  const target = parseTargetResourceId(request.targetResourceId);
+  const subnet = parseResourceId(request.subnetId, { expect: ["subnet"] });
+  if (!target.ok || !subnet.ok || subnet.kind !== "subnet") return null;
+  const guide = buildDnsGuide({
+    target,
+    groupId: request.groupId || null,
+    privateEndpointId: request.endpointResourceId,
+    customDnsConfigs: privateIps.filter((p) => p.fqdn).map((p) => ({ fqdn: p.fqdn, ipAddresses: p.ips })),
+    privateIpAddresses: [...new Set(privateIps.flatMap((p) => p.ips))],
+    virtualNetworkId: subnet.virtualNetworkId,
+    resourceGroup: request.endpointResourceGroup ?? subnet.resourceGroup,
+  });
+  return guide.ok ? guide : null;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return [];
+  }
+}
