@@ -14,7 +14,8 @@ import { NotFoundError } from "./errors";
 const idSchema = z.string().min(1).max(64);
 const privateIpsSchema = z.array(z.object({ fqdn: z.string().optional(), ips: z.array(z.string()) })).catch([]);
 
-export type RequestView = Awaited<ReturnType<typeof loadDetail>> & { actions: CommandKey[]; dnsGuide: DnsGuide | null; privateIps: { fqdn?: string; ips: string[] }[] };
+type DetailRow = Awaited<ReturnType<typeof loadDetail>>;
+export type RequestView = Omit<DetailRow, "privateIps"> & { actions: CommandKey[]; dnsGuide: DnsGuide | null; privateIps: { fqdn?: string; ips: string[] }[] };
 
 async function loadDetail(db: Db, where: { id: string; consumerTenantId?: string; providerTenantId?: string }) {
   const request = await db.connectionRequest.findFirst({
