@@ -24,6 +24,8 @@ export type OnProgress = (progress: LroProgress) => void;
 export type LroOptions = { onProgress?: OnProgress };
 
 type PollerShape<R> = {
+  /** core-lro 3 only: resolves once the initial request was accepted (core-lro 2's begin* already waited). */
+  submitted?(): Promise<void>;
   onProgress(callback: (state: { status: string }) => void): unknown;
   pollUntilDone(): Promise<R>;
 };
@@ -49,6 +51,7 @@ export class LroWatch {
 
   /** Runs the poller to the end, reporting each step. */
   async run<R>(poller: PollerShape<R>): Promise<R> {
+    await poller.submitted?.(); // the initial request was accepted (or this throws Azure's refusal)
     this.emit("submitted");
     poller.onProgress((state) => {
       if (state.status !== "running") return; // the end is reported once, below
@@ -56,6 +59,14 @@ export class LroWatch {
       this.emit("running");
     });
     const result = await poller.pollUntilDone();
+    const final = provisioningStateIn({ parsedBody: result });
+    if (final) this.provisioningState = final;
+    this.emit("succeeded");
+    return result;
+  }
+
+  /** For operations Azure answers synchronously (a Private Link Service's approval). */
+  done<R>(result: R): R {
     const final = provisioningStateIn({ parsedBody: result });
     if (final) this.provisioningState = final;
     this.emit("succeeded");

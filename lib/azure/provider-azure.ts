@@ -1,0 +1,156 @@
+/**
+ * What Crosslink does in Azure as the provider, with its own identity in the provider tenant
+ * (client credentials; see providerAppCredential): find the resources that can take private
+ * endpoints, read their connections, approve, reject and remove them.
+ *
+ * Sites and slots are Microsoft.Web (arm-appservice: approval and removal are long-running);
+ * Private Link Services are Microsoft.Network (arm-network: approval is synchronous, removal
+ * long-running). Callers name a target by ID and never need to know which.
+ */
+import type { TokenCredential } from "@azure/core-auth";
+import type { AzureConnectionStatus } from "../domain/connection-lifecycle";
+import type { PrivateLinkServiceResourceId, SiteResourceId, SlotResourceId } from "../domain/resource-id";
+import { isNotFound, rethrow, type ErrorContext } from "./azure-error";
+import { createArmClients, type ArmConfig } from "./clients";
+import { LroWatch, type LroOptions } from "./lro";
+import type { AzureClientOptions } from "./options";
+import { requireResourceId } from "./resource-ids";
+import { parseAzure, privateLinkServiceResourceSchema, providerConnectionSchema, siteResourceSchema, slotResourceSchema } from "./schemas";
+import { listSubscriptions } from "./subscriptions";
+import type { ManageableResource, ProviderConnection } from "./types";
+
+/** A provider's decision. (Pending cannot be set; Disconnected is deleteConnection.) */
+export type ConnectionDecision = {
+  status: Extract<AzureConnectionStatus, "Approved" | "Rejected">;
+  /** Shown to the consumer on their endpoint. */
+  description: string;
+  actionsRequired?: string;
+};
+
+export interface ProviderAzure {
+  /** Web apps, function apps, their slots and Private Link Services in every subscription the identity sees. */
+  listManageableResources(): Promise<ManageableResource[]>;
+  /** The connections on a site, slot or Private Link Service. */
+  listConnections(targetResourceId: string): Promise<ProviderConnection[]>;
+  /** Approves or rejects a connection. Long-running on sites and slots. */
+  setConnectionState(targetResourceId: string, connectionName: string, decision: ConnectionDecision, options?: LroOptions): Promise<ProviderConnection>;
+  /** Removes a connection (the consumer's endpoint becomes Disconnected). Gone already = done. */
+  deleteConnection(targetResourceId: string, connectionName: string, options?: LroOptions): Promise<void>;
+}
+
+type Target = SiteResourceId | SlotResourceId | PrivateLinkServiceResourceId;
+
+export function createProviderAzure(config: ArmConfig, credential: TokenCredential, options: AzureClientOptions = {}): ProviderAzure {
+  const clients = createArmClients(config, credential, options);
+  const ctx = (c: Omit<ErrorContext, "actor">): ErrorContext => ({ ...c, actor: "provider" });
+  const target = (id: string): Target => requireResourceId(id, ["site", "slot", "privateLinkService"]);
+  const lroOptions = (watch: LroWatch) => ({ updateIntervalInMs: clients.pollIntervalMs, onResponse: watch.onResponse });
+
+  async function resourcesIn(subscriptionId: string): Promise<ManageableResource[]> {
+    const web = clients.web(subscriptionId);
+    const out: ManageableResource[] = [];
+    for await (const site of web.webApps.list()) {
+      const parsed = parseAzure(siteResourceSchema, site, `the web apps of subscription ${subscriptionId}`);
+      out.push(parsed);
+      for await (const slot of web.webApps.listSlots(parsed.resourceGroup, parsed.name)) {
+        out.push(parseAzure(slotResourceSchema, slot, `the slots of ${parsed.name}`));
+      }
+    }
+    for await (const pls of clients.network(subscriptionId).privateLinkServices.listBySubscription()) {
+      out.push(parseAzure(privateLinkServiceResourceSchema, pls, `the Private Link Services of subscription ${subscriptionId}`));
+    }
+    return out;
+  }
+
+  return {
+    async listManageableResources() {
+      const subscriptions = await listSubscriptions(clients, "provider");
+      const all: ManageableResource[] = [];
+      for (const s of subscriptions) {
+        try {
+          all.push(...(await resourcesIn(s.subscriptionId)));
+        } catch (err) {
+          rethrow(err, ctx({ operation: "listManageableResources", subscriptionId: s.subscriptionId }));
+        }
+      }
+      return all;
+    },
+
+    async listConnections(targetResourceId) {
+      const t = target(targetResourceId);
+      const schema = providerConnectionSchema(t.id);
+      const raw: unknown[] = [];
+      try {
+        const pages =
+          t.kind === "site"
+            ? clients.web(t.subscriptionId).webApps.listPrivateEndpointConnectionList(t.resourceGroup, t.siteName)
+            : t.kind === "slot"
+              ? clients.web(t.subscriptionId).webApps.listPrivateEndpointConnectionListSlot(t.resourceGroup, t.siteName, t.slotName)
+              : clients.network(t.subscriptionId).privateLinkServices.listPrivateEndpointConnections(t.resourceGroup, t.name);
+        for await (const c of pages) raw.push(c);
+      } catch (err) {
+        rethrow(err, ctx({ operation: "listConnections", subscriptionId: t.subscriptionId, resourceId: t.id }));
+      }
+      return raw.map((c) => parseAzure(schema, c, `the connections of ${t.name}`));
+    },
+
+    async setConnectionState(targetResourceId, connectionName, decision, opts = {}) {
+      const t = target(targetResourceId);
+      const state = {
+        status: decision.status,
+        description: decision.description,
+        ...(decision.actionsRequired !== undefined ? { actionsRequired: decision.actionsRequired } : {}),
+      };
+      const watch = new LroWatch(opts.onProgress);
+      let result: unknown;
+      try {
+        if (t.kind === "privateLinkService") {
+          // Synchronous on Microsoft.Network (200 with the connection).
+          result = watch.done(
+            await clients.network(t.subscriptionId).privateLinkServices.updatePrivateEndpointConnection(
+              t.resourceGroup,
+              t.name,
+              connectionName,
+              { privateLinkServiceConnectionState: state },
+              { onResponse: watch.onResponse },
+            ),
+          );
+        } else {
+          const web = clients.web(t.subscriptionId).webApps;
+          const body = { privateLinkServiceConnectionState: state };
+          const poller =
+            t.kind === "site"
+              ? web.approveOrRejectPrivateEndpointConnection(t.resourceGroup, t.siteName, connectionName, body, lroOptions(watch))
+              : web.approveOrRejectPrivateEndpointConnectionSlot(t.resourceGroup, t.siteName, connectionName, t.slotName, body, lroOptions(watch));
+          result = await watch.run(poller);
+        }
+      } catch (err) {
+        rethrow(err, ctx({ operation: "setConnectionState", subscriptionId: t.subscriptionId, resourceId: t.id }));
+      }
+      return parseAzure(providerConnectionSchema(t.id), result, `the connection ${connectionName}`);
+    },
+
+    async deleteConnection(targetResourceId, connectionName, opts = {}) {
+      const t = target(targetResourceId);
+      const watch = new LroWatch(opts.onProgress);
+      try {
+        if (t.kind === "privateLinkService") {
+          const poller = await clients
+            .network(t.subscriptionId)
+            .privateLinkServices.beginDeletePrivateEndpointConnection(t.resourceGroup, t.name, connectionName, lroOptions(watch));
+          await watch.run(poller);
+        } else {
+          const web = clients.web(t.subscriptionId).webApps;
+          const poller =
+            t.kind === "site"
+              ? web.deletePrivateEndpointConnection(t.resourceGroup, t.siteName, connectionName, lroOptions(watch))
+              : web.deletePrivateEndpointConnectionSlot(t.resourceGroup, t.siteName, connectionName, t.slotName, lroOptions(watch));
+          await watch.run(poller);
+        }
+      } catch (err) {
+        if (isNotFound(err)) return; // already removed: what the caller wanted
+        rethrow(err, ctx({ operation: "deleteConnection", subscriptionId: t.subscriptionId, resourceId: t.id }));
+      }
+    },
+  };
+}
