@@ -7,7 +7,7 @@ import { catalogEntryForTarget, privateLinkConnectionFor, validateGroupId, valid
 import { validateEndpointName } from "../domain/endpoint-name";
 import { enqueue } from "../outbox/outbox";
 import { ValidationError } from "./errors";
-import type { ConsumerAzure } from "./ports";
+import type { ConsumerAzure } from "../azure";
 import { principalLabel, recordTransition } from "./record-transition";
 
 /**

@@ -5,7 +5,7 @@ import type { Principal } from "../auth/principal";
 import { appendAudit } from "../audit/audit-log";
 import { parseTargetResourceId } from "../domain/resource-id";
 import { NotFoundError, ValidationError } from "./errors";
-import type { ManageableResource, ProviderAzure } from "./ports";
+import type { ManageableResource, ProviderAzure } from "../azure";
 import { principalLabel } from "./record-transition";
 
 /**
@@ -54,14 +54,14 @@ export async function setManaged(
           resourceId: parsed.key,
           displayResourceId: live.id,
           resourceType: live.type.toLowerCase(),
-          kind: live.kind ?? null,
+          kind: live.kind,
           name: live.name,
           subscriptionId: live.subscriptionId.toLowerCase(),
           resourceGroup: live.resourceGroup,
-          location: live.location ?? null,
+          location: live.location,
           managed: true,
         },
-        update: { managed: true, displayResourceId: live.id, kind: live.kind ?? null, location: live.location ?? null },
+        update: { managed: true, displayResourceId: live.id, kind: live.kind, location: live.location },
       });
     } else {
       await tx.providerResource.update({ where: { resourceId: parsed.key }, data: { managed: false } });

@@ -56,15 +56,26 @@ export async function createEndpointJob(deps: JobDeps, message: ClaimedMessage):
         groupIds: connection.groupIds,
         requestMessage: request.requestMessage,
       },
-      { onProgress: (state) => void setProgress(`Azure is creating the private endpoint (${state})…`) },
+      {
+        onProgress: (p) =>
+          void setProgress(
+            p.phase === "submitted" ? "Azure accepted the request; creating the private endpoint…" : `Azure is creating the private endpoint (${p.provisioningState ?? "in progress"}, ${Math.round(p.elapsedMs / 1000)} s)…`,
+          ),
+      },
     );
+    const details = await azure.endpointDetails(endpoint);
+    // FQDN → IPs as Azure reports them, plus the NIC's addresses (the DNS guide needs both).
+    const privateIps = [
+      ...details.dnsRecords.map((r) => ({ fqdn: r.fqdn, ips: r.ipAddresses })),
+      ...(details.privateIpAddresses.length > 0 ? [{ ips: details.privateIpAddresses }] : []),
+    ];
     const latest = await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } });
     await db.$transaction(async (tx) => {
       await recordTransition(tx, latest, { type: "creationSucceeded" }, SYSTEM_ACTOR, {
         data: {
           endpointResourceId: endpoint.id,
-          privateIps: JSON.stringify(endpoint.privateIps),
-          azureStatus: endpoint.status ?? "Pending",
+          privateIps: JSON.stringify(privateIps),
+          azureStatus: details.status ?? "Pending",
           progress: null,
           lastError: null,
         },

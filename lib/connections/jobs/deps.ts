@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import type { ConsumerAzure, ProviderAzure } from "../ports";
+import type { ConsumerAzure, ProviderAzure } from "../../azure";
 
 /**
  * What the background jobs need. The consumer's Azure access is rebuilt from the session that
