@@ -39,10 +39,11 @@ export interface ConsumerAzure {
   getPrivateEndpoint(id: string): Promise<PrivateEndpointInfo | null>;
   /** Deletes the endpoint (and Azure its NIC and the provider's connection). Gone already = done. */
   deletePrivateEndpoint(id: string, options?: LroOptions): Promise<void>;
-  /** State, private IPs (from the NIC) and DNS names of an endpoint. */
-  endpointDetails(endpoint: PrivateEndpointInfo): Promise<EndpointDetails>;
-  /** The same by ID; null when the endpoint does not exist. */
-  endpointDetails(id: string): Promise<EndpointDetails | null>;
+  /**
+   * Connection state, private IPs (from the NIC) and DNS names of an endpoint, read fresh from
+   * Azure (state changes on the provider's side); null when the endpoint does not exist.
+   */
+  endpointDetails(endpointId: string): Promise<EndpointDetails | null>;
 }
 
 export function createConsumerAzure(config: ArmConfig, credential: TokenCredential, options: AzureClientOptions = {}): ConsumerAzure {
@@ -102,10 +103,6 @@ export function createConsumerAzure(config: ArmConfig, credential: TokenCredenti
     };
   }
 
-  async function endpointDetails(endpoint: PrivateEndpointInfo | string): Promise<EndpointDetails | null> {
-    const info = typeof endpoint === "string" ? await getPrivateEndpoint(endpoint) : endpoint;
-    return info ? details(info) : null;
-  }
 
   return {
     listSubscriptions: () => listSubscriptions(clients, "user"),
@@ -170,6 +167,9 @@ export function createConsumerAzure(config: ArmConfig, credential: TokenCredenti
       }
     },
 
-    endpointDetails: endpointDetails as ConsumerAzure["endpointDetails"],
+    async endpointDetails(endpointId) {
+      const info = await getPrivateEndpoint(endpointId);
+      return info ? details(info) : null;
+    },
   };
 }

@@ -34,6 +34,15 @@ const stringList = z
   .nullish()
   .transform((v) => v ?? []);
 
+/**
+ * Azure region names: Microsoft.Web answers display names ("West Europe") where Microsoft.Network
+ * answers "westeurope". Crosslink compares regions, so all become the programmatic form.
+ */
+const location = z
+  .string()
+  .min(1)
+  .transform((v) => v.toLowerCase().replace(/\s+/g, ""));
+
 /** A resource-group resource ID; refined so subscription and group can be read from it. */
 const resourceId = z.string().refine((v) => armIdScope(v) !== undefined, { message: "is not a resource ID under /subscriptions/…/resourceGroups/…" });
 
@@ -100,7 +109,7 @@ export const virtualNetworkSchema = z
   .object({
     id: resourceId,
     name: text,
-    location: text,
+    location,
     addressSpace: z.object({ addressPrefixes: stringList }).nullish(),
     subnets: z.array(subnetSchema).nullish(),
   })
@@ -129,7 +138,7 @@ export const privateEndpointSchema = z
   .object({
     id: resourceId,
     name: text,
-    location: text,
+    location,
     provisioningState: optionalText,
     subnet: subResource,
     manualPrivateLinkServiceConnections: z.array(endpointConnectionSchema).nullish(),
@@ -180,7 +189,7 @@ const siteSchema = z.object({
   id: resourceId,
   name: text,
   kind: z.string().nullish(),
-  location: text,
+  location,
 });
 
 export const siteResourceSchema = siteSchema.transform(
@@ -210,7 +219,7 @@ export const slotResourceSchema = siteSchema.transform(
 );
 
 export const privateLinkServiceResourceSchema = z
-  .object({ id: resourceId, name: text, location: text })
+  .object({ id: resourceId, name: text, location })
   .transform(
     (p): ManageableResource => ({
       id: p.id,
