@@ -51,7 +51,11 @@ export async function createSession(
 /** The principal behind a cookie value, or null (no cookie, malformed, unknown, expired). */
 export async function principalFromSessionToken(db: Db, token: string | undefined | null): Promise<Principal | null> {
   if (!token || !TOKEN_SHAPE.test(token)) return null;
-  const id = hashSessionToken(token);
+  return principalFromSessionId(db, hashSessionToken(token));
+}
+
+/** The principal of a stored session (background jobs act with the session that asked for them). */
+export async function principalFromSessionId(db: Db, id: string): Promise<Principal | null> {
   const session = await db.session.findUnique({
     where: { id },
     include: { user: { include: { tenant: true } } },

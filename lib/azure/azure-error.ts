@@ -346,8 +346,15 @@ function userMessageFor(code: string, message: string, ctx: ErrorContext, sub: s
     }
     case "ResourceNotFound":
     case "ParentResourceNotFound":
-    case "NotFound":
-      return { text: `Azure could not find ${lastName(ctx.resourceId) ?? "the resource"}. It may have been deleted, or the ID may be wrong.` };
+    case "NotFound": {
+      // Azure names what is missing ("The Resource 'Microsoft.Web/sites/x' under resource group
+      // 'rg' was not found", "Resource /subscriptions/… not found"): often not the resource
+      // acted on, but one it refers to (the target of a new endpoint).
+      const named = /Resource '([^']+)'/.exec(message)?.[1] ?? /^Resource (\/\S+) not found/.exec(message)?.[1];
+      const missing = lastName(named) ?? lastName(ctx.resourceId) ?? "the resource";
+      const hint = ctx.operation === "createPrivateEndpoint" ? "Check the target's resource ID and the subnet." : "It may have been deleted, or the ID may be wrong.";
+      return { text: `Azure could not find ${missing}. ${hint}` };
+    }
     case "RequestMessageTooLong": {
       const limit = /at most (\d+)/.exec(message)?.[1];
       return {

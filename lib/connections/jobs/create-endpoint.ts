@@ -63,7 +63,11 @@ export async function createEndpointJob(deps: JobDeps, message: ClaimedMessage):
           ),
       },
     );
-    const details = await azure.endpointDetails(endpoint);
+    const details = (await azure.endpointDetails(endpoint.id)) ?? {
+      status: endpoint.connection?.state?.status ?? null,
+      dnsRecords: [],
+      privateIpAddresses: [],
+    };
     // FQDN → IPs as Azure reports them, plus the NIC's addresses (the DNS guide needs both).
     const privateIps = [
       ...details.dnsRecords.map((r) => ({ fqdn: r.fqdn, ips: r.ipAddresses })),

@@ -1,0 +1,17 @@
+import { signInThroughBrowserlessForm } from "@/dev/entra/test-support";
+import type { AppConfig } from "@/lib/config";
+import type { Db } from "@/lib/db/client";
+import { completeSignIn, startSignIn } from "@/lib/auth/sign-in";
+import { principalFromSessionToken } from "@/lib/auth/session-store";
+import type { Principal } from "@/lib/auth/principal";
+
+/** Signs a demo user in through the app's real sign-in use cases (no browser) and returns the principal. */
+export async function signInAs(db: Db, config: AppConfig, username: string): Promise<Principal> {
+  const authorizeUrl = await startSignIn(db, config, {});
+  const response = await signInThroughBrowserlessForm({ authorizeUrl, username });
+  const result = await completeSignIn(db, config, Object.fromEntries(response.params), { requestId: "test" });
+  if (!result.ok) throw new Error(`sign-in of ${username} failed: ${result.message}`);
+  const principal = await principalFromSessionToken(db, result.sessionToken);
+  if (!principal) throw new Error("no principal after sign-in");
+  return principal;
+}
