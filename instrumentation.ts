@@ -1,7 +1,7 @@
 /**
  * Runs once when the Next.js server starts. Configuration is validated here so a server started
  * without the runner (plain `next start`) also refuses to run with a missing or invalid setting,
- * naming the variable, instead of failing on the first request.
+ * naming the variable, instead of failing on the first request. Then the background worker starts.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -15,4 +15,7 @@ export async function register() {
     }
     throw err;
   }
+  // The outbox worker carries out recorded work (Azure calls) and resumes what a restart interrupted.
+  const { getSharedServices } = await import("./lib/services");
+  (await getSharedServices()).worker.start();
 }

@@ -36,3 +36,16 @@ export function createServices(db: Db, config: AppConfig, azureOptions: AzureCli
   const worker = new OutboxWorker(db, connectionJobHandlers(deps), workerIntervalMs);
   return { db, config, consumerAzureFor, consumerAzureForSession, providerAzure, worker };
 }
+
+// One set per server process, kept on globalThis so Next.js dev reloads don't start a second
+// worker. instrumentation.ts starts the worker with the server; entry points kick it after
+// recording work, so Azure calls start at once.
+const holder = globalThis as unknown as { crosslinkServices?: Services };
+
+export async function getSharedServices(): Promise<Services> {
+  if (!holder.crosslinkServices) {
+    const [{ getDb }, { getConfig }] = await Promise.all([import("./db/client"), import("./config")]);
+    holder.crosslinkServices ??= createServices(getDb(), getConfig());
+  }
+  return holder.crosslinkServices;
+}
