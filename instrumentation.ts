@@ -17,5 +17,5 @@ export async function register() {
   }
   // The outbox worker carries out recorded work (Azure calls) and resumes what a restart interrupted.
   const { getSharedServices } = await import("./lib/services");
-  (await getSharedServices()).worker.start();
+  getSharedServices().worker.start();
 }

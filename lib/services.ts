@@ -1,5 +1,5 @@
-import type { AppConfig } from "./config";
-import type { Db } from "./db/client";
+import { getConfig, type AppConfig } from "./config";
+import { getDb, type Db } from "./db/client";
 import { createConsumerAzure, createProviderAzure, providerAppCredential, tokenCredentialFrom, type AzureClientOptions, type ConsumerAzure, type ProviderAzure } from "./azure";
 import { acquireDelegatedArmToken } from "./auth/delegated-token";
 import type { Principal } from "./auth/principal";
@@ -42,10 +42,7 @@ export function createServices(db: Db, config: AppConfig, azureOptions: AzureCli
 // recording work, so Azure calls start at once.
 const holder = globalThis as unknown as { crosslinkServices?: Services };
 
-export async function getSharedServices(): Promise<Services> {
-  if (!holder.crosslinkServices) {
-    const [{ getDb }, { getConfig }] = await Promise.all([import("./db/client"), import("./config")]);
-    holder.crosslinkServices ??= createServices(getDb(), getConfig());
-  }
+export function getSharedServices(): Services {
+  holder.crosslinkServices ??= createServices(getDb(), getConfig());
   return holder.crosslinkServices;
 }
