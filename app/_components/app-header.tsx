@@ -7,8 +7,13 @@ import { buttonStyles } from "./ui";
 /** Navigation follows the roles checked on the server; links alone grant nothing. */
 export function navItemsFor(principal: Principal | null): NavItem[] {
   if (!principal) return [];
-  const items: NavItem[] = [{ href: "/requests", label: "My requests" }];
-  if (principal.roles.includes("provider")) items.push({ href: "/provider", label: "Provider inbox" });
+  const items: NavItem[] = [
+    { href: "/requests", label: "My requests" },
+    { href: "/requests/new", label: "New request" },
+  ];
+  if (principal.roles.includes("provider")) {
+    items.push({ href: "/provider", label: "Provider inbox" }, { href: "/provider/resources", label: "Resources" });
+  }
   if (principal.roles.includes("admin")) items.push({ href: "/admin/audit", label: "Audit trail" });
   return items;
 }
