@@ -25,8 +25,10 @@ export function createMsalClient(config: AppConfig, options: { tenant?: string; 
         piiLoggingEnabled: false,
         logLevel: LogLevel.Warning,
         loggerCallback: (level, message) => {
+          // MSAL's warnings are routine here (e.g. "No client info in response" for every app-only
+          // token); errors stay visible.
           if (level <= LogLevel.Error) logger.error({ msal: true }, message);
-          else logger.warn({ msal: true }, message);
+          else logger.debug({ msal: true }, message);
         },
       },
     },
