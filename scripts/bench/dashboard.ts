@@ -1,0 +1,180 @@
+/**
+ * npm run bench:dashboard — the provider inbox under load.
+ * Starts the whole local world (production build) on ports of its own with a fresh database,
+ * seeds 100,000 requests over 2,000 managed resources, signs a provider in through the real
+ * sign-in flow, then drives 32 concurrent clients at: a trivial route of the same server
+ * (/api/health), the dashboard page (/provider) and its data endpoint (/api/v1/provider/requests),
+ * and prints p50/p95, requests/s and the ratio of each to the trivial route.
+ * Loopback only; every loop is bounded by count.
+ *   tsx scripts/with-local-ca.ts scripts/bench/dashboard.ts [--requests 100000] [--resources 2000] [--per-route 1500]
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import http from "node:http";
+import { signInThroughBrowserlessForm } from "../../dev/entra/test-support";
+import { PROVIDER_TENANT, DEMO_TENANTS } from "../../dev/world/demo-tenants";
+import { createDb } from "../../lib/db/client";
+import { ms, summarize } from "./stats";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const PORTS = { app: 3400, entra: 7843, arm: 8843 };
+const APP = `http://localhost:${PORTS.app}`;
+const DATA_DIR = path.join(ROOT, ".data", "bench");
+
+async function startWorld() {
+  const child = spawn(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    ["scripts/local-world/run.ts", "--app-port", `${PORTS.app}`, "--entra-port", `${PORTS.entra}`, "--arm-port", `${PORTS.arm}`, "--data-dir", DATA_DIR, "--fresh", "--quiet"],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn" } },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("Crosslink is running")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`local world exited (${code}) before it was ready:\n${out}`)));
+  });
+  return child;
+}
+
+async function seed(requests: number, resources: number) {
+  const db = createDb(`file:${path.join(DATA_DIR, "crosslink.db")}`);
+  const consumers = DEMO_TENANTS.filter((t) => t.role !== "provider");
+  const users: { id: string; tenantId: string; displayName: string }[] = [];
+  for (const t of consumers) {
+    for (let i = 0; i < 5; i++) {
+      users.push(
+        await db.user.create({
+          data: { tenantId: t.tenantId, objectId: `bench-${t.key}-${i}`, username: `user${i}@${t.domain}`, displayName: `${t.displayName} user ${i}`, email: `user${i}@${t.key}.example` },
+        }),
+      );
+    }
+  }
+  const sub = PROVIDER_TENANT.subscriptionId;
+  const resourceIds: string[] = [];
+  for (let start = 0; start < resources; start += 500) {
+    const batch = Array.from({ length: Math.min(500, resources - start) }, (_, k) => {
+      const n = start + k;
+      const id = `/subscriptions/${sub}/resourceGroups/rg-bench/providers/Microsoft.Web/sites/bench-app-${n}`;
+      return { id: `res-${n}`, tenantId: PROVIDER_TENANT.tenantId, resourceId: id.toLowerCase(), displayResourceId: id, resourceType: "microsoft.web/sites", kind: "webApp", name: `bench-app-${n}`, subscriptionId: sub, resourceGroup: "rg-bench", location: "westeurope" };
+    });
+    await db.providerResource.createMany({ data: batch });
+    resourceIds.push(...batch.map((b) => b.id));
+  }
+  const states = ["Pending", "Pending", "Approved", "Approved", "Approved", "Rejected", "Disconnected", "Withdrawn"];
+  const now = Date.now();
+  for (let start = 0; start < requests; start += 5000) {
+    const batch = Array.from({ length: Math.min(5000, requests - start) }, (_, k) => {
+      const n = start + k;
+      const user = users[n % users.length]!;
+      const res = n % resources;
+      return {
+        id: `req-${String(n).padStart(6, "0")}`,
+        consumerTenantId: user.tenantId,
+        requesterId: user.id,
+        providerTenantId: PROVIDER_TENANT.tenantId,
+        providerResourceId: resourceIds[res]!,
+        targetResourceId: `/subscriptions/${sub}/resourceGroups/rg-bench/providers/Microsoft.Web/sites/bench-app-${res}`,
+        targetType: "microsoft.web/sites",
+        targetName: `bench-app-${res}`,
+        groupId: "sites",
+        requestMessage: `Request ${n}: private access for ${user.displayName}`,
+        state: states[n % states.length]!,
+        createdAt: new Date(now - n * 60_000),
+      };
+    });
+    await db.connectionRequest.createMany({ data: batch });
+  }
+  await db.$disconnect();
+}
+
+async function providerCookie(): Promise<string> {
+  const start = await fetch(`${APP}/auth/sign-in?returnTo=/provider`, { redirect: "manual" });
+  const authorizeUrl = start.headers.get("location");
+  if (!authorizeUrl) throw new Error("sign-in did not redirect to the identity provider");
+  const signedIn = await signInThroughBrowserlessForm({ authorizeUrl, username: "priya@contoso.onmicrosoft.com" });
+  const callback = await fetch(signedIn.redirectUrl, { redirect: "manual" });
+  const cookie = callback.headers.getSetCookie().find((c) => c.startsWith("crosslink_session="));
+  if (!cookie) throw new Error(`no session cookie after sign-in (HTTP ${callback.status})`);
+  return cookie.split(";")[0]!;
+}
+
+function get(url: string, agent: http.Agent, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers: { cookie } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+  });
+}
+
+async function load(url: string, cookie: string, total: number, concurrency: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        const s = performance.now();
+        if ((await get(url, agent, cookie)) !== 200) errors++;
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+  return { ...summarize(latencies), rps: latencies.length / seconds, errors };
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { requests: { type: "string", default: "100000" }, resources: { type: "string", default: "2000" }, "per-route": { type: "string", default: "1500" } } });
+  const requests = Number(values.requests);
+  const resources = Number(values.resources);
+  const perRoute = Number(values["per-route"]);
+  const concurrency = 32;
+
+  console.log("Starting the local world (production build) on ports 3400/7843/8843…");
+  const world = await startWorld();
+  try {
+    let t = performance.now();
+    await seed(requests, resources);
+    console.log(`Seeded ${requests} requests over ${resources} resources in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const cookie = await providerCookie();
+
+    const routes = [
+      { name: "trivial route (/api/health)", url: `${APP}/api/health` },
+      { name: "dashboard page (/provider)", url: `${APP}/provider` },
+      { name: "dashboard data (/api/v1/provider/requests)", url: `${APP}/api/v1/provider/requests?state=Pending` },
+      { name: "dashboard data, search", url: `${APP}/api/v1/provider/requests?q=user%203` },
+    ];
+    for (const r of routes) await load(r.url, cookie, 100, 8); // warm-up: JIT, caches, first compile
+    const results = [];
+    for (const r of routes) {
+      t = performance.now();
+      results.push({ ...r, ...(await load(r.url, cookie, perRoute, concurrency)) });
+    }
+    const base = results[0]!;
+    console.log(`\nProvider dashboard, ${concurrency} concurrent clients, ${perRoute} requests per route (${requests} requests in the database)`);
+    console.log(`  ${"route".padEnd(46)} ${"req/s".padStart(8)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"p95 ÷ trivial".padStart(14)} errors`);
+    for (const r of results) {
+      console.log(`  ${r.name.padEnd(46)} ${r.rps.toFixed(0).padStart(8)} ${ms(r.p50).padStart(10)} ${ms(r.p95).padStart(10)} ${(r.p95 / base.p95).toFixed(2).padStart(14)} ${r.errors}`);
+    }
+    const page = results[1]!;
+    const data = results[2]!;
+    const worst = Math.max(page.p95, data.p95) / base.p95;
+    console.log(`\n  target: dashboard p95 within 3× of the trivial route — ${worst <= 3 ? "met" : "NOT met"} (worst ${worst.toFixed(2)}×)`);
+  } finally {
+    world.kill("SIGTERM");
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
