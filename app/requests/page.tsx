@@ -1,77 +1,170 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
-import { listMyRequests, REQUEST_STATES, requestStateSchema } from "@/lib/connections/queries";
+import { myRequests, myRequestsQuerySchema } from "@/lib/connections/my-requests";
+import { REQUEST_STATES } from "@/lib/domain/connection-lifecycle";
 import { requirePrincipal } from "@/app/_lib/session";
 import { StateBadge } from "@/app/_components/state-badge";
-import { cardStyles } from "@/app/_components/ui";
+import { buttonStyles, cardStyles } from "@/app/_components/ui";
+import { formatUtc, STATE_MEANING } from "./_components/format";
 
 export const metadata: Metadata = { title: "My requests" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const TYPE_LABELS: Record<string, string> = {
+  "microsoft.web/sites": "App",
+  "microsoft.web/sites/slots": "Slot",
+  "microsoft.network/privatelinkservices": "Private Link Service",
+};
+
 export default async function MyRequestsPage({ searchParams }: Props) {
   const principal = await requirePrincipal();
   const params = await searchParams;
-  const state = requestStateSchema.safeParse(params.state);
-  const requests = await listMyRequests(getDb(), principal, { state: state.success ? state.data : undefined });
+  const query = myRequestsQuerySchema.parse({ state: single(params.state), cursor: single(params.cursor) });
+  const { rows, nextCursor, counts } = await myRequests(getDb(), principal, query);
+  const total = REQUEST_STATES.reduce((n, s) => n + counts[s], 0);
+  const href = (extra: Record<string, string | undefined>) => {
+    const search = new URLSearchParams(Object.entries(extra).filter((e): e is [string, string] => Boolean(e[1])));
+    const text = search.toString();
+    return text ? `/requests?${text}` : "/requests";
+  };
+
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">My requests</h1>
-        <p className="text-fg2">Connection requests filed by {principal.tenantName}.</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">My requests</h1>
+          <p className="text-fg2">Connection requests filed by {principal.tenantName}.</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/requests/register" className={buttonStyles.secondary}>
+            Register an existing endpoint
+          </Link>
+          <Link href="/requests/new" className={buttonStyles.primary}>
+            New request
+          </Link>
+        </div>
       </div>
+
       <nav aria-label="Filter by state" className="flex flex-wrap gap-2">
-        <FilterLink href="/requests" active={!state.success} label="All" />
+        <FilterLink href="/requests" active={!query.state} label="All" count={total} />
         {REQUEST_STATES.map((s) => (
-          <FilterLink key={s} href={`/requests?state=${s}`} active={state.success && state.data === s} label={s} />
+          <FilterLink key={s} href={href({ state: s })} active={query.state === s} label={s} count={counts[s]} />
         ))}
       </nav>
-      <section className={cardStyles}>
-        {requests.length === 0 ? (
-          <p className="text-fg2" data-testid="requests-empty">
-            {state.success ? `No ${state.data.toLowerCase()} requests.` : "Your organization has not filed any connection requests yet."}
-          </p>
+
+      <section className={cardStyles} aria-label="Requests">
+        {rows.length === 0 ? (
+          <div className="space-y-3 py-4 text-center">
+            <p className="text-fg2" data-testid="requests-empty">
+              {query.state
+                ? query.cursor
+                  ? "No more requests."
+                  : `No ${query.state.toLowerCase()} requests.`
+                : "Your organization has not filed any connection requests yet."}
+            </p>
+            {!query.state && (
+              <p>
+                <Link href="/requests/new" className={buttonStyles.primary}>
+                  File your first request
+                </Link>
+              </p>
+            )}
+          </div>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Connection requests</caption>
-            <thead className="text-fg3">
-              <tr>
-                <th scope="col" className="py-2">Target</th>
-                <th scope="col">Group</th>
-                <th scope="col">State</th>
-                <th scope="col">Filed</th>
-                <th scope="col">Last change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.id} className="border-t border-stroke2">
-                  <td className="py-2 font-mono text-xs">{r.targetResourceId}</td>
-                  <td>{r.groupId}</td>
-                  <td>
-                    <StateBadge state={r.state} />
-                  </td>
-                  <td>{r.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                  <td>{r.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">
+                Connection requests{query.state ? `, ${query.state}` : ""}, newest first
+              </caption>
+              <thead className="text-fg3">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">
+                    State
+                  </th>
+                  <th scope="col" className="pr-4">
+                    Target
+                  </th>
+                  <th scope="col" className="pr-4">
+                    Endpoint
+                  </th>
+                  <th scope="col" className="pr-4">
+                    Filed
+                  </th>
+                  <th scope="col">Last change</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} className="border-t border-stroke2 align-top" data-request-id={r.id}>
+                    <td className="py-2.5 pr-4">
+                      <span title={STATE_MEANING[r.state]}>
+                        <StateBadge state={r.state} />
+                      </span>
+                      {r.pendingAction && <span className="mt-1 block text-xs text-fg3">Applying in Azure…</span>}
+                    </td>
+                    <td className="py-2.5 pr-4">
+                      <Link href={`/requests/${r.id}`} className="font-semibold text-brand-fg hover:underline">
+                        {r.targetName || r.targetResourceId}
+                      </Link>
+                      <span className="block text-xs text-fg3">
+                        {TYPE_LABELS[r.targetType] ?? "Resource"}
+                        {r.groupId ? ` · ${r.groupId}` : ""}
+                        {r.source === "registered" ? " · registered" : ""}
+                      </span>
+                    </td>
+                    <td className="py-2.5 pr-4">
+                      <span className="font-mono text-xs">{r.endpointName ?? "—"}</span>
+                      {r.endpointLocation && <span className="block text-xs text-fg3">{r.endpointLocation}</span>}
+                    </td>
+                    <td className="py-2.5 pr-4 whitespace-nowrap">
+                      {formatUtc(r.createdAt)}
+                      {r.requesterName && <span className="block text-xs text-fg3">{r.requesterName}</span>}
+                    </td>
+                    <td className="py-2.5 whitespace-nowrap">{formatUtc(r.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {(nextCursor || query.cursor) && (
+          <nav aria-label="Pages" className="mt-4 flex items-center justify-between border-t border-stroke2 pt-3">
+            {query.cursor ? (
+              <Link href={href({ state: query.state })} className={buttonStyles.subtle}>
+                ← Newest
+              </Link>
+            ) : (
+              <span />
+            )}
+            {nextCursor && (
+              <Link href={href({ state: query.state, cursor: nextCursor })} className={buttonStyles.secondary}>
+                Older requests →
+              </Link>
+            )}
+          </nav>
         )}
       </section>
     </div>
   );
 }
 
-function FilterLink({ href, active, label }: { href: string; active: boolean; label: string }) {
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function FilterLink({ href, active, label, count }: { href: string; active: boolean; label: string; count: number }) {
   return (
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`rounded-full border px-3 py-1 text-sm ${active ? "border-brand bg-brand-subtle font-semibold text-brand-fg" : "border-stroke text-fg2 hover:bg-surface2"}`}
+      className={`inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-sm ${
+        active ? "border-brand bg-brand-subtle font-semibold text-brand-fg" : "border-stroke text-fg2 hover:bg-surface2"
+      }`}
     >
       {label}
+      <span className="text-xs tabular-nums text-fg3">{count}</span>
     </Link>
   );
 }
