@@ -9,6 +9,7 @@ import { enqueue } from "../outbox/outbox";
 import { ValidationError } from "./errors";
 import type { ConsumerAzure } from "../azure";
 import { principalLabel, recordTransition } from "./record-transition";
+import { adjustStateCounts } from "./state-counts";
 
 /**
  * A consumer files a connection request. The request is recorded first (Filed, with its timeline
@@ -108,6 +109,7 @@ export async function fileRequest(
         source: "portal",
       },
     });
+    await adjustStateCounts(tx, resource.tenantId, null, "Filed");
     await tx.stateTransition.create({
       data: { requestId: created.id, toState: "Filed", actorType: "user", actorUserId: principal.userId, actorLabel: actor.label, note: message.message || null },
     });

@@ -5,6 +5,7 @@ import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 import { afterCursor, decodeCursor, encodeCursor } from "./cursor";
+import { stateCountsFor } from "./state-counts";
 
 /**
  * The provider's inbox: requests to the provider tenant's resources, filtered, searched, sorted
@@ -63,6 +64,7 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
         }
       : {}),
   };
+  const filtered = Boolean(query.resource || query.tenant || query.q);
   const where: Prisma.ConnectionRequestWhereInput = {
     AND: [base, query.state ? { state: query.state } : {}, afterCursor(decodeCursor(query.cursor), direction)],
   };
@@ -89,13 +91,16 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
         version: true,
       },
     }),
-    db.connectionRequest.groupBy({ by: ["state"], where: base, _count: { _all: true } }),
+    // Unfiltered: the maintained counts (no scan). Filtered: count what the filters select.
+    filtered ? db.connectionRequest.groupBy({ by: ["state"], where: base, _count: { _all: true } }) : stateCountsFor(db, principal.tenantId),
   ]);
 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const counts = Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as Record<RequestState, number>;
-  for (const g of grouped) if ((REQUEST_STATES as readonly string[]).includes(g.state)) counts[g.state as RequestState] = g._count._all;
+  let counts = Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as Record<RequestState, number>;
+  if (Array.isArray(grouped)) {
+    for (const g of grouped) if ((REQUEST_STATES as readonly string[]).includes(g.state)) counts[g.state as RequestState] = g._count._all;
+  } else counts = grouped;
 
   return {
     query,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
+import { stateCountsFor } from "./state-counts";
 import type { Db } from "../db/client";
 import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
@@ -24,17 +25,7 @@ export async function listMyRequests(db: Db, principal: Principal, filter: { sta
 
 export async function countRequestsByStateForProvider(db: Db, principal: Principal): Promise<Record<RequestState, number>> {
   authorize(principal, { role: "provider" });
-  const rows = await db.connectionRequest.groupBy({
-    by: ["state"],
-    where: { providerTenantId: principal.tenantId },
-    _count: { _all: true },
-  });
-  const counts = Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as Record<RequestState, number>;
-  for (const row of rows) {
-    const state = requestStateSchema.safeParse(row.state);
-    if (state.success) counts[state.data] = row._count._all;
-  }
-  return counts;
+  return stateCountsFor(db, principal.tenantId);
 }
 
 export async function countManagedResources(db: Db, principal: Principal): Promise<number> {

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../db/client";
 import { appendAudit } from "../audit/audit-log";
 import { transition, type ActorRole, type Command, type RequestState } from "../domain/connection-lifecycle";
 import { ConflictError } from "./errors";
+import { adjustStateCounts } from "./state-counts";
 
 /**
  * The one way a request changes state: the domain's state machine decides, then the new state,
@@ -48,6 +49,7 @@ export async function recordTransition(
     throw new ConflictError("Someone else changed this request a moment ago. Reload it to see what happened.", "version_conflict");
   }
   if (result.changed) {
+    await adjustStateCounts(tx, request.providerTenantId, result.from, result.to);
     await tx.stateTransition.create({
       data: {
         requestId: request.id,

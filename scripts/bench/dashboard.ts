@@ -15,6 +15,7 @@ import http from "node:http";
 import { signInThroughBrowserlessForm } from "../../dev/entra/test-support";
 import { PROVIDER_TENANT, DEMO_TENANTS } from "../../dev/world/demo-tenants";
 import { createDb } from "../../lib/db/client";
+import { rebuildStateCounts } from "../../lib/connections/state-counts";
 import { ms, summarize } from "./stats";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -88,6 +89,8 @@ async function seed(requests: number, resources: number) {
     });
     await db.connectionRequest.createMany({ data: batch });
   }
+  // A bulk import bypasses the use cases, so recompute the maintained counts once.
+  await rebuildStateCounts(db);
   await db.$disconnect();
 }
 

@@ -10,6 +10,7 @@ import { decide, decideMany } from "@/lib/connections/decide";
 import { withdrawRequest, retryCreation, discardRequest } from "@/lib/connections/consumer-actions";
 import { listOnboardingCandidates, setManaged } from "@/lib/connections/onboarding";
 import { providerInbox } from "@/lib/connections/provider-inbox";
+import { stateCountsFor } from "@/lib/connections/state-counts";
 import { requestForConsumer, requestForProvider } from "@/lib/connections/request-detail";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/connections/errors";
 import { verifyAuditChain } from "@/lib/audit/audit-log";
@@ -180,6 +181,12 @@ describe("the core journey", () => {
     expect(results[2]!.message).toMatch(/not found/);
     await drain();
     expect((await providerInbox(db, priya, {})).counts.Approved).toBe(2);
+    // The maintained counts agree with counting the rows.
+    const maintained = await stateCountsFor(db, priya.tenantId);
+    const counted = await db.connectionRequest.groupBy({ by: ["state"], where: { providerTenantId: priya.tenantId }, _count: { _all: true } });
+    for (const g of counted) expect(maintained[g.state as keyof typeof maintained], g.state).toBe(g._count._all);
+    expect(Object.values(maintained).reduce((a, b) => a + b, 0)).toBe(2);
+    expect((await providerInbox(db, priya, { q: "ticket" })).counts.Approved).toBe(2);
   });
 
   it("records a failed creation in plain words, then retries and discards", async () => {
