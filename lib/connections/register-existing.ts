@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { appendAudit } from "../audit/audit-log";
+import { adjustStateCounts } from "./state-counts";
 import { isAzureError, type ConsumerAzure, type PrivateEndpointInfo } from "../azure";
 import { initialState, parseAzureConnectionStatus } from "../domain/connection-lifecycle";
 import { parseResourceId, parseTargetResourceId, sameResourceId, type TargetResourceId } from "../domain/resource-id";
@@ -145,6 +146,7 @@ export async function registerExistingEndpoint(
         source: "registered",
       },
     });
+    await adjustStateCounts(tx, resource.tenantId, null, initial);
     await tx.stateTransition.create({
       data: { requestId: created.id, fromState: null, toState: initial, actorType: "user", actorUserId: principal.userId, actorLabel, note },
     });
