@@ -147,6 +147,12 @@ async function main() {
 
   console.log("Starting the local world (production build) on ports 3400/7843/8843…");
   const world = await startWorld();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      world.kill("SIGTERM");
+      process.exit(130);
+    });
+  }
   try {
     let t = performance.now();
     await seed(requests, resources);
