@@ -184,9 +184,12 @@ async function readEndpoint(azure: ConsumerAzure, id: string): Promise<PrivateEn
  * from an expired sign-in (the credential's ReauthenticationRequired is not an AzureError).
  */
 function isUnreadable(err: unknown): boolean {
-  if (!isAzureError(err)) return false;
-  if (err.status === 403 || err.status === 404) return true;
-  return err.status === 401 && err.code === "InvalidAuthenticationTokenTenant";
+  // By shape as well as by class: the ConsumerAzure may come from another bundle's copy of lib/azure
+  // (the app's shared services), whose AzureError is a different class.
+  const e = isAzureError(err) ? err : (err as { name?: unknown; status?: unknown; code?: unknown } | null);
+  if (!e || typeof e !== "object" || e.name !== "AzureError") return false;
+  if (e.status === 403 || e.status === 404) return true;
+  return e.status === 401 && e.code === "InvalidAuthenticationTokenTenant";
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { Principal } from "@/lib/auth/principal";
-import { toActionError, type ActionError } from "@/app/_lib/action-result";
+import type { ActionError } from "@/app/_lib/action-result";
+import { toConsumerError } from "@/app/requests/_lib/errors";
 import { requestIdOf } from "@/app/_lib/http";
 import { getPrincipal } from "@/app/_lib/session";
 
@@ -27,6 +28,6 @@ export async function asConsumer(request: NextRequest, work: (principal: Princip
   try {
     return await work(principal, requestId);
   } catch (err) {
-    return errorJson(toActionError(err, requestId));
+    return errorJson(toConsumerError(err, requestId));
   }
 }

@@ -64,7 +64,7 @@ export function DnsGuideSection({ guide, vnetName }: { guide: DnsGuide; vnetName
 
           <div className="space-y-3">
             <h3 className="flex flex-wrap items-center gap-2 font-semibold">
-              Recommended: a DNS zone group
+              A DNS zone group
               <span className="rounded-full bg-success-bg px-2 py-0.5 text-xs font-semibold text-success">Recommended</span>
             </h3>
             <p className="text-sm text-fg2">

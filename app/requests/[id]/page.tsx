@@ -161,7 +161,8 @@ export default async function RequestPage({ params }: Props) {
 
 function StatePanel({ view, providerName, decidedBy, newRequestHref }: { view: RequestView; providerName: string; decidedBy: string | null; newRequestHref: string }) {
   const when = view.decidedAt ? ` on ${formatUtc(view.decidedAt)}` : "";
-  const by = decidedBy ? ` by ${decidedBy}` : "";
+  // Who decided, when Crosslink knows (decided here); otherwise the provider (decided in Azure).
+  const who = decidedBy ?? providerName;
   const staleError =
     view.lastError && view.state !== "Failed" ? (
       <Panel tone="danger" title="The last change could not be applied in Azure">
@@ -184,8 +185,7 @@ function StatePanel({ view, providerName, decidedBy, newRequestHref }: { view: R
         return (
           <Panel tone="success" title="Approved">
             <p>
-              {providerName} approved the connection{by}
-              {when}.{view.decisionNote ? <> Their note: “{view.decisionNote}”.</> : null} Set up DNS below so your clients use it.
+              {who} approved the connection{when}.{view.decisionNote ? <> Their note: “{view.decisionNote}”.</> : null} Set up DNS below so your clients use it.
             </p>
             {!view.dnsGuide && <p className="mt-1">The DNS guide appears once Azure reports the endpoint&apos;s private IP address.</p>}
           </Panel>
@@ -194,8 +194,7 @@ function StatePanel({ view, providerName, decidedBy, newRequestHref }: { view: R
         return (
           <Panel tone="danger" title="Rejected">
             <p data-testid="rejection">
-              {providerName} rejected the connection{by}
-              {when}.{" "}
+              {who} rejected the connection{when}.{" "}
               {view.decisionNote ? (
                 <>
                   Their reason: <strong>“{view.decisionNote}”</strong>
@@ -219,8 +218,7 @@ function StatePanel({ view, providerName, decidedBy, newRequestHref }: { view: R
         return (
           <Panel tone="neutral" title="Disconnected">
             <p>
-              {providerName} removed the connection{by}
-              {when}.{view.decisionNote ? <> Their note: “{view.decisionNote}”.</> : null} The private endpoint still exists in your subscription but carries no
+              {who} removed the connection{when}.{view.decisionNote ? <> Their note: “{view.decisionNote}”.</> : null} The private endpoint still exists in your subscription but carries no
               traffic.
             </p>
             <p className="mt-2">
