@@ -16,7 +16,7 @@ export function toActionError(err: unknown, requestId: string): ActionError {
   if (err instanceof ValidationError) return { ok: false, status: 400, message: "Check the highlighted fields.", fieldErrors: err.fieldErrors };
   if (err instanceof NotFoundError) return { ok: false, status: 404, message: err.message };
   if (err instanceof ConflictError) return { ok: false, status: 409, message: err.message, code: err.code };
-  if (err instanceof ReauthenticationRequired) return { ok: false, status: 401, message: err.message, code: "reauthenticate" };
+  if (ReauthenticationRequired.is(err)) return { ok: false, status: 401, message: (err as Error).message, code: "reauthenticate" };
   if (err instanceof AuthorizationError) return { ok: false, status: err.kind === "unauthenticated" ? 401 : 403, message: err.message };
   if (isAzureError(err)) {
     logger.warn({ requestId, azure: err.toJSON?.() ?? { code: err.code, status: err.status } }, "Azure refused an operation");

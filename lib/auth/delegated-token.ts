@@ -10,6 +10,11 @@ import { tokenCacheBox } from "./sign-in";
  * refresh token), so Azure calls run with the consumer's rights and nobody else's.
  */
 export class ReauthenticationRequired extends Error {
+  /** By name as well as class: the error may come from another bundle's copy (see isAzureError). */
+  static is(err: unknown): boolean {
+    return err instanceof ReauthenticationRequired || (err as { name?: unknown } | null)?.name === "ReauthenticationRequired";
+  }
+
   constructor() {
     super("Your sign-in has expired for Azure access. Sign in again to continue.");
     this.name = "ReauthenticationRequired";

@@ -95,8 +95,15 @@ export class AzureError extends Error {
   }
 }
 
+/**
+ * Also true for an AzureError made by another copy of this module: Next.js bundles the server's
+ * instrumentation (which owns the shared services and worker) apart from the routes, so the same
+ * class can exist twice in one process and instanceof alone would miss errors crossing between them.
+ */
 export function isAzureError(err: unknown): err is AzureError {
-  return err instanceof AzureError;
+  if (err instanceof AzureError) return true;
+  const e = err as { name?: unknown; userMessage?: unknown; retryable?: unknown } | null;
+  return typeof e === "object" && e !== null && e.name === "AzureError" && typeof e.userMessage === "string" && typeof e.retryable === "boolean";
 }
 
 // ---------------------------------------------------------------- reading SDK errors
