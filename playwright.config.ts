@@ -2,13 +2,15 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * Browser journeys against the whole local world, started on ports of their own with a fresh
- * database under .data/e2e, so tests never touch the data of `npm start`.
+ * database under .data/e2e, so tests never touch the data of `npm start`. E2E_APP_PORT,
+ * E2E_ENTRA_PORT, E2E_ARM_PORT and E2E_DATA_DIR move it (two runs at once need different ones).
  * Chromium is Debian's (CHROMIUM_PATH, default /usr/bin/chromium): Playwright cannot download
  * its own browser here.
  */
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const ENTRA_PORT = Number(process.env.E2E_ENTRA_PORT ?? 7543);
 const ARM_PORT = Number(process.env.E2E_ARM_PORT ?? 8543);
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const APP_URL = `http://localhost:${APP_PORT}`;
 
 export default defineConfig({
@@ -40,7 +42,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/tsx scripts/local-world/run.ts --app-port ${APP_PORT} --entra-port ${ENTRA_PORT} --arm-port ${ARM_PORT} --data-dir .data/e2e --fresh --quiet`,
+    command: `node_modules/.bin/tsx scripts/local-world/run.ts --app-port ${APP_PORT} --entra-port ${ENTRA_PORT} --arm-port ${ARM_PORT} --data-dir ${DATA_DIR} --fresh --quiet`,
     url: `${APP_URL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

@@ -8,7 +8,7 @@ import { discardRequest, retryCreation, withdrawRequest } from "@/lib/connection
 import { requirePrincipal } from "@/app/_lib/session";
 import { currentRequestId } from "@/app/_lib/request-context";
 import type { ActionError } from "@/app/_lib/action-result";
-import { toConsumerError } from "./_lib/errors";
+import { toActionError } from "@/app/_lib/action-result";
 import type { Db } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 
@@ -44,7 +44,7 @@ export async function fileRequestAction(_previous: FormResult, form: FormData): 
       { httpRequestId },
     ));
   } catch (err) {
-    return toConsumerError(err, httpRequestId);
+    return toActionError(err, httpRequestId);
   }
   services.worker.kick();
   redirect(`/requests/${encodeURIComponent(requestId)}`);
@@ -63,7 +63,7 @@ export async function registerExistingAction(_previous: FormResult, form: FormDa
       { httpRequestId },
     ));
   } catch (err) {
-    return toConsumerError(err, httpRequestId);
+    return toActionError(err, httpRequestId);
   }
   redirect(`/requests/${encodeURIComponent(requestId)}`);
 }
@@ -87,7 +87,7 @@ export async function requestCommandAction(requestId: string, command: RequestCo
   try {
     await run(services.db, principal, requestId, { httpRequestId });
   } catch (err) {
-    return toConsumerError(err, httpRequestId);
+    return toActionError(err, httpRequestId);
   }
   services.worker.kick();
   return { ok: true, message: DONE[command] };

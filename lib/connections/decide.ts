@@ -27,8 +27,6 @@ export const decideInput = z
   .refine((v) => v.decision !== "reject" || v.note.length > 0, { message: "Give the consumer a reason for the rejection.", path: ["note"] });
 export type DecideInput = z.input<typeof decideInput>;
 
-const PAST: Record<Decision, string> = { approve: "approved", reject: "rejected", disconnect: "disconnected" };
-
 export type DecideResult = { requestId: string; outcome: "recorded" | "no_change"; state: RequestState };
 
 export async function decide(db: Db, principal: Principal, raw: DecideInput, context: { httpRequestId?: string } = {}): Promise<DecideResult> {

@@ -112,7 +112,7 @@ export async function registerExistingEndpoint(
     : endpoint.customDnsConfigs.map((c) => (c.fqdn ? { fqdn: c.fqdn, ips: c.ipAddresses } : { ips: c.ipAddresses }));
 
   const subnet = endpoint.subnetId ? parseResourceId(endpoint.subnetId, { expect: ["subnet"] }) : null;
-  const initial = initialState("discovered", status);
+  const initial = initialState("registered", status);
   const actorLabel = principalLabel(principal);
   const note =
     `Registered an existing private endpoint created outside Crosslink; Azure reports the connection ${status}.` +

@@ -12,6 +12,13 @@ import { NotFoundError } from "./errors";
  * of the query (the consumer's tenant, or the provider tenant), so a foreign ID is "not found".
  */
 const idSchema = z.string().min(1).max(64);
+
+/** A malformed ID is just an unknown one: 404, never a validation error page. */
+function requestIdOrNotFound(raw: string): string {
+  const parsed = idSchema.safeParse(raw);
+  if (!parsed.success) throw new NotFoundError();
+  return parsed.data;
+}
 const privateIpsSchema = z.array(z.object({ fqdn: z.string().optional(), ips: z.array(z.string()) })).catch([]);
 
 type DetailRow = Awaited<ReturnType<typeof loadDetail>>;
@@ -39,14 +46,14 @@ function actionsFor(state: string, role: "consumer" | "provider", pendingAction:
 
 export async function requestForConsumer(db: Db, principal: Principal, requestId: string): Promise<RequestView> {
   authorize(principal);
-  const request = await loadDetail(db, { id: idSchema.parse(requestId), consumerTenantId: principal.tenantId });
+  const request = await loadDetail(db, { id: requestIdOrNotFound(requestId), consumerTenantId: principal.tenantId });
   const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
   return { ...request, privateIps, actions: actionsFor(request.state, "consumer", request.pendingAction), dnsGuide: dnsGuideFor(request, privateIps) };
 }
 
 export async function requestForProvider(db: Db, principal: Principal, requestId: string): Promise<RequestView> {
   authorize(principal, { role: "provider" });
-  const request = await loadDetail(db, { id: idSchema.parse(requestId), providerTenantId: principal.tenantId });
+  const request = await loadDetail(db, { id: requestIdOrNotFound(requestId), providerTenantId: principal.tenantId });
   const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
   return { ...request, privateIps, actions: actionsFor(request.state, "provider", request.pendingAction), dnsGuide: null };
 }

@@ -270,7 +270,7 @@ export function parseAzureConnectionStatus(raw: string | null | undefined): Azur
  * The state a new request starts in: Filed when filed through Crosslink; Azure's own status for a
  * connection the watcher discovered (created outside Crosslink).
  */
-export function initialState(source: "portal" | "discovered", azureStatus?: AzureConnectionStatus): RequestState {
+export function initialState(source: "portal" | "registered" | "discovered", azureStatus?: AzureConnectionStatus): RequestState {
   if (source === "portal") return "Filed";
   return azureStatus ?? "Pending";
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { Principal } from "@/lib/auth/principal";
 import type { ActionError } from "@/app/_lib/action-result";
-import { toConsumerError } from "@/app/requests/_lib/errors";
+import { toActionError } from "@/app/_lib/action-result";
 import { requestIdOf } from "@/app/_lib/http";
 import { getPrincipal } from "@/app/_lib/session";
 
@@ -28,6 +28,6 @@ export async function asConsumer(request: NextRequest, work: (principal: Princip
   try {
     return await work(principal, requestId);
   } catch (err) {
-    return errorJson(toConsumerError(err, requestId));
+    return errorJson(toActionError(err, requestId));
   }
 }
