@@ -1,0 +1,337 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { StateBadge } from "@/app/_components/state-badge";
+import { buttonStyles } from "@/app/_components/ui";
+import { bulkDecideAction } from "../actions";
+import type { BulkItemResult, BulkResult } from "../_lib/types";
+import type { ProviderDecision } from "../_lib/format";
+import { DecisionDialog, DecisionTrigger, type DecisionSubject, type DecisionTarget } from "./decision-button";
+import { dangerButton, DialogClose, DialogShell, NoteField } from "./dialog";
+
+/** One inbox row as the server rendered it (plain data: dates are already words). */
+export type InboxRowView = {
+  id: string;
+  state: string;
+  pendingAction: string | null;
+  pendingLabel: string | null;
+  age: string;
+  exactTime: string;
+  createdAtIso: string;
+  consumerTenantId: string;
+  consumerTenantName: string;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  requestMessage: string;
+  targetName: string;
+  targetTypeLabel: string;
+  targetResourceId: string;
+  groupId: string;
+  version: number;
+  decisions: ProviderDecision[];
+};
+
+type Labelled = BulkItemResult & { label: string };
+type BulkOutcome = { decision: "approve" | "reject"; items: Labelled[] };
+
+/** In the table a Pending request offers approve/reject (disconnecting it is on its own page). */
+const inlineDecisions = (r: InboxRowView): ProviderDecision[] =>
+  r.state === "Pending" && r.decisions.includes("approve") ? r.decisions.filter((d) => d !== "disconnect") : r.decisions;
+
+const labelOf = (r: InboxRowView) => `${r.targetName} for ${r.requesterName ?? "unknown requester"} (${r.consumerTenantName})`;
+
+/**
+ * The inbox table with per-row decisions and bulk approve/reject of the selected Pending
+ * requests. Selection lives here; everything else comes from the server on each render.
+ */
+export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; caption: string; empty: ReactNode }) {
+  const selectable = rows.filter((r) => r.decisions.includes("approve") && r.decisions.includes("reject"));
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // One decision dialog for the whole table: it outlives the row that opened it.
+  const [target, setTarget] = useState<DecisionTarget | null>(null);
+  const [opened, setOpened] = useState(0);
+  const openDecision = (decision: ProviderDecision, subject: DecisionSubject) => {
+    setOpened(opened + 1);
+    setTarget({ decision, subject, key: opened + 1 });
+  };
+  // Rows that left the page or got decided meanwhile drop out of the selection.
+  const chosen = selectable.filter((r) => selected.has(r.id));
+  const allChosen = selectable.length > 0 && chosen.length === selectable.length;
+  const selectAll = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = chosen.length > 0 && !allChosen;
+  }, [chosen.length, allChosen]);
+
+  const showOutcome = (o: BulkOutcome) => {
+    setOutcome(o);
+    setSelected(new Set());
+  };
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <div className="space-y-3">
+      {selectable.length > 0 && (
+        <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Bulk decisions">
+          <span className="text-sm text-fg2" data-testid="selected-count" aria-live="polite">
+            {chosen.length === 0 ? "Select Pending requests to decide several at once." : `${chosen.length} selected`}
+          </span>
+          <BulkButton decision="approve" chosen={chosen} onDone={showOutcome} />
+          <BulkButton decision="reject" chosen={chosen} onDone={showOutcome} />
+        </div>
+      )}
+      <DecisionDialog target={target} onClose={() => setTarget(null)} onDecided={setNotice} />
+      {/* The results stay when the decided rows leave the page (even when it becomes empty). */}
+      {outcome && <BulkResults outcome={outcome} onDismiss={() => setOutcome(null)} />}
+      <div role="status" aria-live="polite">
+        {notice && (
+          <p className="flex items-center justify-between gap-4 rounded-fl bg-success-bg px-3 py-2 text-sm text-success" data-testid="decision-notice">
+            {notice}
+            <button type="button" onClick={() => setNotice(null)} className="font-semibold underline">
+              Dismiss
+            </button>
+          </p>
+        )}
+      </div>
+
+      {rows.length === 0 ? (
+        empty
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[60rem] text-left text-sm" data-testid="inbox-table">
+            <caption className="sr-only">{caption}</caption>
+            <thead className="whitespace-nowrap text-xs text-fg3">
+              <tr className="border-b border-stroke2">
+                <th scope="col" className="w-8 py-2 pr-2">
+                  {selectable.length > 0 ? (
+                    <input
+                      ref={selectAll}
+                      type="checkbox"
+                      className="h-4 w-4 accent-[var(--fl-brand)]"
+                      aria-label="Select all Pending requests on this page"
+                      checked={allChosen}
+                      onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.id)) : new Set())}
+                    />
+                  ) : (
+                    <span className="sr-only">Selection</span>
+                  )}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-semibold">Consumer tenant</th>
+                <th scope="col" className="py-2 pr-3 font-semibold">Requested by</th>
+                <th scope="col" className="py-2 pr-3 font-semibold">Message</th>
+                <th scope="col" className="py-2 pr-3 font-semibold">Target</th>
+                <th scope="col" className="py-2 pr-3 font-semibold">Group ID</th>
+                <th scope="col" className="py-2 pr-3 font-semibold">Age</th>
+                <th scope="col" className="py-2 pr-3 font-semibold">State</th>
+                <th scope="col" className="py-2 font-semibold">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const canSelect = selectable.includes(r);
+                return (
+                  <tr key={r.id} className="border-b border-stroke2 align-top last:border-0" data-request-id={r.id}>
+                    <td className="py-3 pr-2">
+                      {canSelect && (
+                        <input
+                          type="checkbox"
+                          className="h-4 w-4 accent-[var(--fl-brand)]"
+                          aria-label={`Select ${labelOf(r)}`}
+                          checked={selected.has(r.id)}
+                          onChange={(e) => toggle(r.id, e.target.checked)}
+                        />
+                      )}
+                    </td>
+                    <td className="py-3 pr-3">
+                      <div className="font-semibold text-fg1">{r.consumerTenantName}</div>
+                      <div className="font-mono text-[11px] leading-tight text-fg3">
+                        <span className="sr-only">Tenant ID </span>
+                        {r.consumerTenantId}
+                      </div>
+                    </td>
+                    <td className="min-w-[11rem] py-3 pr-3">
+                      <div>{r.requesterName ?? <span className="text-fg3">Unknown</span>}</div>
+                      {r.requesterEmail && <div className="text-xs [overflow-wrap:anywhere] text-fg3">{r.requesterEmail}</div>}
+                    </td>
+                    <td className="max-w-[16rem] py-3 pr-3 [overflow-wrap:anywhere] text-fg2">{r.requestMessage || <span className="text-fg3">No message</span>}</td>
+                    <td className="py-3 pr-3">
+                      <Link href={`/provider/requests/${r.id}`} className="font-semibold text-brand-fg hover:underline" title={r.targetResourceId}>
+                        {r.targetName}
+                      </Link>
+                      <div className="text-xs text-fg3">{r.targetTypeLabel}</div>
+                    </td>
+                    <td className="py-3 pr-3 font-mono text-xs">{r.groupId || "—"}</td>
+                    <td className="py-3 pr-3 whitespace-nowrap">
+                      <time dateTime={r.createdAtIso} title={r.exactTime}>
+                        {r.age}
+                      </time>
+                    </td>
+                    <td className="py-3 pr-3">
+                      {r.pendingLabel ? (
+                        <span className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-full bg-brand-subtle px-2 py-0.5 text-xs font-semibold text-brand-fg" data-testid="pending-action">
+                          <span aria-hidden="true" className="inline-block h-2.5 w-2.5 animate-spin rounded-full border-2 border-current border-t-transparent" />
+                          {r.pendingLabel}
+                        </span>
+                      ) : (
+                        <StateBadge state={r.state} />
+                      )}
+                    </td>
+                    <td className="py-3">
+                      <div className="flex justify-end gap-1.5">
+                        {inlineDecisions(r).map((d) => (
+                          <DecisionTrigger
+                          key={d}
+                          decision={d}
+                          compact
+                          onOpen={openDecision}
+                          subject={{
+                            requestId: r.id,
+                            version: r.version,
+                            state: r.state,
+                            targetName: r.targetName,
+                            consumerTenantName: r.consumerTenantName,
+                            requesterName: r.requesterName,
+                          }}
+                        />
+                        ))}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function BulkButton({ decision, chosen, onDone }: { decision: "approve" | "reject"; chosen: InboxRowView[]; onDone: (o: BulkOutcome) => void }) {
+  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(0);
+  const count = chosen.length;
+  const noun = `${count} request${count === 1 ? "" : "s"}`;
+  return (
+    <DialogShell
+      open={open}
+      onOpenChange={(next) => {
+        if (next) setOpened((n) => n + 1);
+        setOpen(next);
+      }}
+      title={decision === "approve" ? `Approve ${noun}?` : `Reject ${noun}?`}
+      description={
+        decision === "approve" ? (
+          <p>Each consumer&apos;s private endpoint starts carrying traffic once Azure has applied the approval. Every request gets its own result.</p>
+        ) : (
+          <p className="rounded-fl bg-danger-bg px-3 py-2 text-danger">
+            This is final: rejected connections cannot be approved again. The consumers would have to create new private endpoints and file new requests.
+          </p>
+        )
+      }
+      trigger={
+        <button type="button" className={decision === "approve" ? buttonStyles.primary : buttonStyles.secondary} disabled={count === 0}>
+          {decision === "approve" ? "Approve selected" : "Reject selected"}
+        </button>
+      }
+    >
+      <BulkForm key={opened} decision={decision} chosen={chosen} onDone={(o) => {
+          setOpen(false);
+          onDone(o);
+        }} />
+    </DialogShell>
+  );
+}
+
+function BulkForm({ decision, chosen, onDone }: { decision: "approve" | "reject"; chosen: InboxRowView[]; onDone: (o: BulkOutcome) => void }) {
+  const id = useId();
+  const [note, setNote] = useState("");
+  // The rows as they were when the dialog opened: the results are labelled with them.
+  const [subjects] = useState(chosen);
+  const [state, formAction, pending] = useActionState(async (prev: BulkResult, formData: FormData) => {
+    const result = await bulkDecideAction(prev, formData);
+    if (result?.ok) {
+      const labels = new Map(subjects.map((r) => [r.id, labelOf(r)]));
+      onDone({ decision: result.decision, items: result.results.map((i) => ({ ...i, label: labels.get(i.requestId) ?? i.requestId })) });
+    }
+    return result;
+  }, null);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <input type="hidden" name="decision" value={decision} />
+      {subjects.map((r) => (
+        <input key={r.id} type="hidden" name="requestId" value={r.id} />
+      ))}
+      <ul className="max-h-40 list-disc space-y-0.5 overflow-y-auto pl-5 text-sm text-fg2">
+        {subjects.map((r) => (
+          <li key={r.id}>{labelOf(r)}</li>
+        ))}
+      </ul>
+      <NoteField
+        id={`${id}-note`}
+        label={decision === "approve" ? "Note to the consumers" : "Reason"}
+        hint={decision === "approve" ? "The same note goes with every approval." : "Tell the consumers why; the same reason goes with every rejection."}
+        required={decision === "reject"}
+        error={failed?.fieldErrors?.note}
+        value={note}
+        onChange={setNote}
+      />
+      {failed && !failed.fieldErrors?.note && (
+        <p role="alert" className="rounded-fl bg-danger-bg px-3 py-2 text-sm text-danger">
+          {failed.message}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <DialogClose asChild>
+          <button type="button" className={buttonStyles.secondary}>
+            Cancel
+          </button>
+        </DialogClose>
+        <button type="submit" className={decision === "approve" ? buttonStyles.primary : dangerButton} disabled={pending}>
+          {pending ? (decision === "approve" ? "Approving…" : "Rejecting…") : decision === "approve" ? `Approve ${subjects.length}` : `Reject ${subjects.length}`}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function BulkResults({ outcome, onDismiss }: { outcome: BulkOutcome; onDismiss: () => void }) {
+  const ok = outcome.items.filter((i) => i.ok).length;
+  const verb = outcome.decision === "approve" ? "Approve" : "Reject";
+  return (
+    <section aria-labelledby="bulk-results-title" className="rounded-fl-lg border border-stroke2 bg-surface2 p-4" data-testid="bulk-results">
+      <div className="flex items-start justify-between gap-4">
+        <h2 id="bulk-results-title" className="font-semibold" role="status">
+          {verb} selected: {ok} of {outcome.items.length} recorded
+        </h2>
+        <button type="button" onClick={onDismiss} className={buttonStyles.subtle}>
+          Dismiss
+        </button>
+      </div>
+      <ul className="mt-2 space-y-1 text-sm">
+        {outcome.items.map((i) => (
+          <li key={i.requestId} className="flex gap-2" data-testid="bulk-result">
+            <span aria-hidden="true" className={i.ok ? "text-success" : "text-danger"}>
+              {i.ok ? "✓" : "✗"}
+            </span>
+            <span>
+              <span className="font-semibold">{i.label}</span>: <span className="sr-only">{i.ok ? "done" : "failed"}, </span>
+              {i.message}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

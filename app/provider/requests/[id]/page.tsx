@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/lib/db/client";
+import { requestForProvider, type RequestView } from "@/lib/connections/request-detail";
+import { NotFoundError } from "@/lib/connections/errors";
+import { requirePrincipal } from "@/app/_lib/session";
+import { StateBadge } from "@/app/_components/state-badge";
+import { cardStyles } from "@/app/_components/ui";
+import { decisionsOf, exactTime, pendingLabel, relativeAge, targetTypeLabel } from "../../_lib/format";
+import { DecisionBar } from "../../_components/decision-button";
+import { AutoRefresh } from "../../_components/auto-refresh";
+
+export const metadata: Metadata = { title: "Connection request" };
+
+type Props = { params: Promise<{ id: string }> };
+
+const PAST: Record<string, string> = { approve: "Approval", reject: "Rejection", disconnect: "Disconnection" };
+
+async function load(id: string): Promise<RequestView> {
+  const principal = await requirePrincipal({ role: "provider" });
+  // Unknown IDs and other tenants' requests look the same: not found.
+  if (id.length === 0 || id.length > 64) notFound();
+  try {
+    return await requestForProvider(getDb(), principal, id);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export default async function ProviderRequestPage({ params }: Props) {
+  const { id } = await params;
+  const view = await load(id);
+  const now = new Date();
+  const decisions = decisionsOf(view.actions);
+  const requester = view.requester;
+  const decider = view.decidedBy ? `${view.decidedBy.displayName} (${view.decidedBy.tenant.displayName})` : null;
+  const settling = Boolean(view.pendingAction) || view.state === "Filed" || view.state === "Creating";
+
+  return (
+    <div className="space-y-6">
+      <Link href="/provider" className="text-sm text-brand-fg hover:underline">
+        ← Provider inbox
+      </Link>
+
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+            {view.targetName || "Connection request"}
+            <span data-testid="request-state">
+              <StateBadge state={view.state} />
+            </span>
+          </h1>
+          <p className="text-fg2">
+            Requested by {requester?.displayName ?? "an unknown user"} of {view.consumerTenant.displayName},{" "}
+            <time dateTime={view.createdAt.toISOString()} title={exactTime(view.createdAt)}>
+              {relativeAge(view.createdAt, now)}
+            </time>
+            .
+          </p>
+        </div>
+        {/* Always rendered, so an open dialog survives the page refreshing under it. */}
+        <DecisionBar
+          decisions={decisions}
+          subject={{
+            requestId: view.id,
+            version: view.version,
+            state: view.state,
+            targetName: view.targetName,
+            consumerTenantName: view.consumerTenant.displayName,
+            requesterName: requester?.displayName ?? null,
+          }}
+        />
+      </div>
+
+      {view.pendingAction && (
+        <div className="rounded-fl bg-brand-subtle px-4 py-3 text-sm text-brand-fg" data-testid="pending-action">
+          <p className="font-semibold">{view.progress ?? pendingLabel(view.pendingAction)}</p>
+          {decider && view.pendingAction !== "withdraw" && (
+            <p>
+              {PAST[view.pendingAction] ?? "Change"} recorded by {decider}; the state changes once Azure has confirmed it.
+            </p>
+          )}
+        </div>
+      )}
+      {!view.pendingAction && (view.state === "Filed" || view.state === "Creating") && view.progress && (
+        <p className="rounded-fl bg-brand-subtle px-4 py-3 text-sm text-brand-fg">{view.progress}</p>
+      )}
+      {settling && <AutoRefresh intervalMs={view.pendingAction ? 1000 : 3000} message="This page updates by itself until Azure has finished." />}
+      {view.lastError && !view.pendingAction && (
+        <p role="alert" className="rounded-fl bg-danger-bg px-4 py-3 text-sm text-danger" data-testid="last-error">
+          <span className="font-semibold">The last change failed in Azure:</span> {view.lastError}
+        </p>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section className={`${cardStyles} lg:col-span-2`} aria-labelledby="details-title">
+          <h2 id="details-title" className="mb-3 text-lg font-semibold">
+            Request
+          </h2>
+          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">
+            <Item term="Target">
+              <span className="font-semibold">{view.targetName}</span> <span className="text-fg3">· {targetTypeLabel(view.targetType)}</span>
+              <div className="break-all font-mono text-xs text-fg3">{view.targetResourceId}</div>
+            </Item>
+            <Item term="Group ID">
+              <span className="font-mono">{view.groupId || "—"}</span>
+            </Item>
+            <Item term="Consumer tenant">
+              {view.consumerTenant.displayName}
+              <div className="font-mono text-xs text-fg3">{view.consumerTenant.id}</div>
+            </Item>
+            <Item term="Requested by">
+              {requester?.displayName ?? "Unknown"}
+              {(requester?.email ?? requester?.username) && <div className="text-xs text-fg3">{requester?.email ?? requester?.username}</div>}
+            </Item>
+            <Item term="Message">
+              <span data-testid="request-message">{view.requestMessage || <span className="text-fg3">No message</span>}</span>
+            </Item>
+            <Item term="Private endpoint">
+              {view.endpointResourceId ? (
+                <span className="break-all font-mono text-xs" data-testid="endpoint-id">
+                  {view.endpointResourceId}
+                </span>
+              ) : (
+                <span className="text-fg3">Not created yet</span>
+              )}
+              {view.endpointLocation && <div className="text-xs text-fg3">Region: {view.endpointLocation}</div>}
+            </Item>
+            {view.privateIps.length > 0 && (
+              <Item term="Private IP addresses">
+                <span className="font-mono text-xs">{[...new Set(view.privateIps.flatMap((p) => p.ips))].join(", ")}</span>
+              </Item>
+            )}
+            <Item term="Source">{view.source === "discovered" ? "Found in Azure (created outside Crosslink)" : "Filed through Crosslink"}</Item>
+            <Item term="Filed">{exactTime(view.createdAt)}</Item>
+            <Item term="Decision">
+              {decider && view.decidedAt ? (
+                <span data-testid="decision">
+                  {view.pendingAction ? "Being applied: " : ""}
+                  {decisionWord(view.state, view.pendingAction)} by {decider}, {exactTime(view.decidedAt)}
+                  {view.decisionNote && <span className="block text-fg2">“{view.decisionNote}”</span>}
+                </span>
+              ) : (
+                <span className="text-fg3">No decision yet</span>
+              )}
+            </Item>
+          </dl>
+        </section>
+
+        <section className={cardStyles} aria-labelledby="timeline-title">
+          <h2 id="timeline-title" className="mb-3 text-lg font-semibold">
+            Timeline
+          </h2>
+          <ol className="space-y-3 border-l-2 border-stroke2 pl-4 text-sm" data-testid="timeline">
+            {view.transitions.map((t) => (
+              <li key={t.id} className="relative">
+                <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand" />
+                <p className="font-semibold">
+                  {t.fromState ? `${t.fromState} → ${t.toState}` : t.toState}
+                </p>
+                <p className="text-fg2">{t.actorLabel}</p>
+                {t.note && <p className="text-fg2">“{t.note}”</p>}
+                <p className="text-xs text-fg3">
+                  <time dateTime={t.createdAt.toISOString()}>{exactTime(t.createdAt)}</time>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function decisionWord(state: string, pendingAction: string | null): string {
+  if (pendingAction === "approve") return "Approval";
+  if (pendingAction === "reject") return "Rejection";
+  if (pendingAction === "disconnect") return "Disconnection";
+  if (state === "Approved") return "Approved";
+  if (state === "Rejected") return "Rejected";
+  if (state === "Disconnected") return "Disconnected";
+  if (state === "Pending") return "Last attempt (failed)";
+  return "Last decision";
+}
+
+function Item({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="font-semibold text-fg2">{term}</dt>
+      <dd className="min-w-0">{children}</dd>
+    </>
+  );
+}
