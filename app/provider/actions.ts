@@ -9,7 +9,6 @@ import { requirePrincipal } from "@/app/_lib/session";
 import { currentRequestId } from "@/app/_lib/request-context";
 import { toActionError } from "@/app/_lib/action-result";
 import type { BulkResult, FormResult } from "./_lib/types";
-import { azureActionError } from "./_lib/azure-failure";
 
 /**
  * The provider's server actions. Each one checks who is asking (requirePrincipal: a consumer gets
@@ -45,7 +44,7 @@ export async function decideAction(_prev: FormResult, formData: FormData): Promi
     refresh();
     return { ok: true, message: result.outcome === "no_change" ? "It is already in that state; nothing to do." : "Recorded. Crosslink is applying it in Azure." };
   } catch (err) {
-    return azureActionError(err) ?? toActionError(err, httpRequestId);
+    return toActionError(err, httpRequestId);
   }
 }
 
@@ -79,7 +78,7 @@ export async function bulkDecideAction(_prev: BulkResult, formData: FormData): P
     refresh();
     return { ok: true, decision, results };
   } catch (err) {
-    return azureActionError(err) ?? toActionError(err, httpRequestId);
+    return toActionError(err, httpRequestId);
   }
 }
 
@@ -94,6 +93,6 @@ export async function setManagedAction(_prev: FormResult, formData: FormData): P
     refresh();
     return { ok: true, message: manage ? "Registered: consumers can now request connections to it." : "Unregistered: consumers can no longer file new requests for it." };
   } catch (err) {
-    return azureActionError(err) ?? toActionError(err, httpRequestId);
+    return toActionError(err, httpRequestId);
   }
 }

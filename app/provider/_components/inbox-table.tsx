@@ -105,7 +105,8 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
       {rows.length === 0 ? (
         empty
       ) : (
-        <div className="overflow-x-auto">
+        // relative: screen-reader-only (absolutely positioned) text stays inside the scroll area.
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[60rem] text-left text-sm" data-testid="inbox-table">
             <caption className="sr-only">{caption}</caption>
             <thead className="whitespace-nowrap text-xs text-fg3">
@@ -163,8 +164,8 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
                       <div>{r.requesterName ?? <span className="text-fg3">Unknown</span>}</div>
                       {r.requesterEmail && <div className="text-xs [overflow-wrap:anywhere] text-fg3">{r.requesterEmail}</div>}
                     </td>
-                    <td className="max-w-[16rem] py-3 pr-3 [overflow-wrap:anywhere] text-fg2">{r.requestMessage || <span className="text-fg3">No message</span>}</td>
-                    <td className="py-3 pr-3">
+                    <td className="min-w-[13rem] max-w-[18rem] py-3 pr-3 [overflow-wrap:anywhere] text-fg2">{r.requestMessage || <span className="text-fg3">No message</span>}</td>
+                    <td className="py-3 pr-3 whitespace-nowrap">
                       <Link href={`/provider/requests/${r.id}`} className="font-semibold text-brand-fg hover:underline" title={r.targetResourceId}>
                         {r.targetName}
                       </Link>

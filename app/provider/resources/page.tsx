@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getSharedServices } from "@/lib/services";
+import { isAzureError } from "@/lib/azure";
 import { listOnboardingCandidates, type OnboardingRow } from "@/lib/connections/onboarding";
 import type { Principal } from "@/lib/auth/principal";
 import { requirePrincipal } from "@/app/_lib/session";
@@ -9,7 +10,6 @@ import { currentRequestId } from "@/app/_lib/request-context";
 import { logger } from "@/lib/log/logger";
 import { cardStyles } from "@/app/_components/ui";
 import { KIND_GROUPS } from "../_lib/format";
-import { azureFailure } from "../_lib/azure-failure";
 import { ManageButton } from "../_components/manage-button";
 
 export const metadata: Metadata = { title: "Resources" };
@@ -57,8 +57,8 @@ async function ResourceList({ principal }: { principal: Principal }) {
   try {
     rows = await listOnboardingCandidates({ db: services.db, providerAzure: services.providerAzure() }, principal);
   } catch (err) {
-    const azure = azureFailure(err);
-    if (!azure) throw err;
+    if (!isAzureError(err)) throw err;
+    const azure = err;
     logger.warn({ requestId: await currentRequestId(), azure: { code: azure.code, status: azure.status } }, "listing the provider's resources failed");
     return (
       <div role="alert" className="space-y-2 rounded-fl-lg border border-danger bg-danger-bg p-5 text-danger" data-testid="resources-error">
@@ -98,7 +98,7 @@ async function ResourceList({ principal }: { principal: Principal }) {
             <h2 id={`kind-${group.kind}`} className="mb-2 text-lg font-semibold">
               {group.label} <span className="text-sm font-normal text-fg3">({inGroup.length})</span>
             </h2>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full min-w-[44rem] table-fixed text-left text-sm">
                 <caption className="sr-only">{group.label} Crosslink can manage</caption>
                 <colgroup>

@@ -15,12 +15,17 @@ export const metadata: Metadata = { title: "Connection request" };
 
 type Props = { params: Promise<{ id: string }> };
 
+const SOURCES: Record<string, string> = {
+  portal: "Filed through Crosslink",
+  registered: "An existing private endpoint the consumer registered",
+  discovered: "Found in Azure (created outside Crosslink)",
+};
+
 const PAST: Record<string, string> = { approve: "Approval", reject: "Rejection", disconnect: "Disconnection" };
 
 async function load(id: string): Promise<RequestView> {
   const principal = await requirePrincipal({ role: "provider" });
-  // Unknown IDs and other tenants' requests look the same: not found.
-  if (id.length === 0 || id.length > 64) notFound();
+  // Unknown, malformed and other tenants' IDs look the same: not found.
   try {
     return await requestForProvider(getDb(), principal, id);
   } catch (err) {
@@ -133,7 +138,7 @@ export default async function ProviderRequestPage({ params }: Props) {
                 <span className="font-mono text-xs">{[...new Set(view.privateIps.flatMap((p) => p.ips))].join(", ")}</span>
               </Item>
             )}
-            <Item term="Source">{view.source === "discovered" ? "Found in Azure (created outside Crosslink)" : "Filed through Crosslink"}</Item>
+            <Item term="Source">{SOURCES[view.source] ?? view.source}</Item>
             <Item term="Filed">{exactTime(view.createdAt)}</Item>
             <Item term="Decision">
               {decider && view.decidedAt ? (
