@@ -124,14 +124,27 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
           />
         </Field>
         <Field label="Resource" htmlFor="inbox-resource">
-          <select id="inbox-resource" name="resource" defaultValue={view.resource ?? ""} className={selectStyles}>
-            <option value="">All resources</option>
-            {options.resources.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
+          {options.resources ? (
+            <select id="inbox-resource" name="resource" defaultValue={view.resource ?? ""} className={selectStyles}>
+              <option value="">All resources</option>
+              {options.resources.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            // Too many resources for a list: the exact name, e.g. contoso-orders or contoso-orders/staging.
+            <input
+              id="inbox-resource"
+              name="resource"
+              type="text"
+              defaultValue={view.resource ?? ""}
+              maxLength={64}
+              placeholder={`Name (${options.resourceCount} resources)`}
+              className="min-h-8 w-48 rounded-fl border border-stroke bg-surface px-2 text-sm"
+            />
+          )}
         </Field>
         <Field label="Consumer tenant" htmlFor="inbox-tenant">
           <select id="inbox-tenant" name="tenant" defaultValue={view.tenant ?? ""} className={selectStyles}>

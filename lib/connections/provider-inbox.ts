@@ -45,10 +45,21 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
   const query = inboxQuerySchema.parse(raw);
   const direction = query.sort === "newest" ? "desc" : "asc";
 
+  // The resource filter takes a resource's id (from the list) or its name (typed, when the
+  // provider has too many resources for a list); a name can match resources in several groups.
+  const resourceIds = query.resource
+    ? (
+        await db.providerResource.findMany({
+          where: { tenantId: principal.tenantId, OR: [{ id: query.resource }, { name: query.resource }] },
+          select: { id: true },
+        })
+      ).map((r) => r.id)
+    : undefined;
+
   // Everything but the state filter: the counts show what each state tab would contain.
   const base: Prisma.ConnectionRequestWhereInput = {
     providerTenantId: principal.tenantId,
-    ...(query.resource ? { providerResourceId: query.resource } : {}),
+    ...(resourceIds ? { providerResourceId: { in: resourceIds } } : {}),
     ...(query.tenant ? { consumerTenantId: query.tenant } : {}),
     ...(query.q
       ? {
@@ -128,16 +139,25 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
   };
 }
 
-/** Filter choices for the inbox: the managed resources and the consumer tenants seen. */
+/** Above this many resources the filter is a name field, not a list (a page must stay light). */
+export const RESOURCE_LIST_LIMIT = 100;
+
+/**
+ * Filter choices for the inbox: the consumer tenants seen, and the provider's resources when
+ * there are few enough to list (`resources: null` otherwise: the page offers a name field).
+ */
 export async function inboxFilterOptions(db: Db, principal: Principal) {
   authorize(principal, { role: "provider" });
+  const resourceCount = await db.providerResource.count({ where: { tenantId: principal.tenantId } });
   const [resources, tenants] = await Promise.all([
-    db.providerResource.findMany({ where: { tenantId: principal.tenantId }, select: { id: true, name: true, resourceType: true }, orderBy: { name: "asc" } }),
+    resourceCount > RESOURCE_LIST_LIMIT
+      ? Promise.resolve(null)
+      : db.providerResource.findMany({ where: { tenantId: principal.tenantId }, select: { id: true, name: true, resourceType: true }, orderBy: { name: "asc" } }),
     db.tenant.findMany({
       where: { requests: { some: { providerTenantId: principal.tenantId } } },
       select: { id: true, displayName: true },
       orderBy: { displayName: "asc" },
     }),
   ]);
-  return { resources, tenants };
+  return { resources, resourceCount, tenants };
 }

@@ -187,6 +187,11 @@ describe("the core journey", () => {
     for (const g of counted) expect(maintained[g.state as keyof typeof maintained], g.state).toBe(g._count._all);
     expect(Object.values(maintained).reduce((a, b) => a + b, 0)).toBe(2);
     expect((await providerInbox(db, priya, { q: "ticket" })).counts.Approved).toBe(2);
+    // The resource filter takes the resource's id or its name; another name matches nothing.
+    const resourceId = (await db.providerResource.findFirstOrThrow({ where: { name: "contoso-orders" } })).id;
+    expect((await providerInbox(db, priya, { state: "Approved", resource: resourceId })).rows).toHaveLength(2);
+    expect((await providerInbox(db, priya, { state: "Approved", resource: "contoso-orders" })).rows).toHaveLength(2);
+    expect((await providerInbox(db, priya, { state: "Approved", resource: "contoso-billing" })).rows).toHaveLength(0);
   });
 
   it("records a failed creation in plain words, then retries and discards", async () => {
