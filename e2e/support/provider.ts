@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { ARM_PORT, ROOT, worldEnv } from "./world-env";
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
 
@@ -11,33 +11,8 @@ import { signIn } from "./sign-in";
  * own use cases, run in a separate process against the e2e world's database, Entra ID and ARM),
  * so these tests do not depend on the consumer UI.
  */
-const ROOT = path.resolve(__dirname, "..", "..");
-// The same ports and data directory playwright.config.ts starts the local world with.
-const DATA_DIR = path.resolve(ROOT, process.env.E2E_DATA_DIR ?? ".data/e2e");
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
-const ENTRA_PORT = Number(process.env.E2E_ENTRA_PORT ?? 7543);
-const ARM_PORT = Number(process.env.E2E_ARM_PORT ?? 8543);
-
 export const PRIYA = { username: "priya@contoso.onmicrosoft.com", name: "Priya Patel" };
 export const FELIX = { username: "felix@fabrikam.onmicrosoft.com", name: "Felix Fischer", tenant: "Fabrikam" };
-
-/** The e2e world's environment, as scripts/local-world/prepare.ts gives it to the app. */
-function worldEnv(): NodeJS.ProcessEnv {
-  const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "local-secrets.json"), "utf8")) as { clientSecret: string; sessionSecret: string };
-  return {
-    ...process.env,
-    CROSSLINK_MODE: "local",
-    CROSSLINK_DATA_DIR: DATA_DIR,
-    APP_BASE_URL: `http://localhost:${APP_PORT}`,
-    DATABASE_URL: `file:${path.join(DATA_DIR, "crosslink.db")}`,
-    ENTRA_AUTHORITY_HOST: `https://localhost:${ENTRA_PORT}`,
-    ENTRA_CLIENT_SECRET: secrets.clientSecret,
-    SESSION_SECRET: secrets.sessionSecret,
-    ARM_ENDPOINT: `https://localhost:${ARM_PORT}`,
-    NODE_EXTRA_CA_CERTS: path.join(DATA_DIR, "certs", "local-ca.pem"),
-    LOG_LEVEL: "warn",
-  };
-}
 
 /** A short unique word to put in messages, so each test finds its own requests with the search box. */
 export function uniqueTag(prefix = "e2e"): string {
