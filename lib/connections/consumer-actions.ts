@@ -3,10 +3,10 @@ import type { Db } from "../db/client";
 import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { enqueue } from "../outbox/outbox";
-import { appendAudit } from "../audit/audit-log";
 import { transition, type RequestState } from "../domain/connection-lifecycle";
 import { ConflictError, NotFoundError } from "./errors";
 import { principalLabel, recordTransition } from "./record-transition";
+import { recordPendingAction } from "./pending-action";
 
 /**
  * What a consumer can do with their own request: retry a failed creation, discard a request that
@@ -57,23 +57,13 @@ export async function withdrawRequest(db: Db, principal: Principal, requestId: s
       recordTransition(tx, request, { type: "withdraw" }, actorOf(principal), { auditAction: "request.withdrawn", httpRequestId: context.httpRequestId }),
     );
   }
-  await db.$transaction(async (tx) => {
-    const won = await tx.connectionRequest.updateMany({
-      where: { id: request.id, version: request.version, pendingAction: null },
-      data: { pendingAction: "withdraw", progress: "Deleting the private endpoint in Azure…", version: request.version + 1 },
-    });
-    if (won.count !== 1) throw new ConflictError("This request changed a moment ago. Reload to see what happened.", "version_conflict");
-    await appendAudit(tx, {
-      action: "request.withdraw_requested",
-      actorType: "user",
-      actorLabel: principalLabel(principal),
-      actorTenantId: principal.tenantId,
-      actorUserId: principal.userId,
-      targetType: "ConnectionRequest",
-      targetId: request.id,
-      tenantId: request.consumerTenantId,
-      requestId: context.httpRequestId ?? null,
-    });
-    await enqueue(tx, "endpoint.delete", { requestId: request.id, sessionId: principal.sessionId });
-  });
+  await db.$transaction((tx) =>
+    recordPendingAction(tx, request, principal, {
+      action: "withdraw",
+      progress: "Deleting the private endpoint in Azure…",
+      conflictMessage: "This request changed a moment ago. Reload to see what happened.",
+      job: { topic: "endpoint.delete", payload: { requestId: request.id, sessionId: principal.sessionId } },
+      httpRequestId: context.httpRequestId,
+    }),
+  );
 }

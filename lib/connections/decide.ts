@@ -2,11 +2,9 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
-import { appendAudit } from "../audit/audit-log";
 import { transition, type RequestState } from "../domain/connection-lifecycle";
-import { enqueue } from "../outbox/outbox";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { principalLabel } from "./record-transition";
+import { recordPendingAction } from "./pending-action";
 
 /**
  * A provider approves, rejects or disconnects. The decision is recorded first — who, what, why,
@@ -69,33 +67,17 @@ export async function decide(db: Db, principal: Principal, raw: DecideInput, con
     return { requestId: request.id, outcome: "no_change", state: check.to };
   }
 
-  await db.$transaction(async (tx) => {
-    const won = await tx.connectionRequest.updateMany({
-      where: { id: request.id, version: request.version, pendingAction: null },
-      data: {
-        pendingAction: input.decision,
-        decidedById: principal.userId,
-        decidedAt: new Date(),
-        decisionNote: input.note || null,
-        progress: `${input.decision === "approve" ? "Approving" : input.decision === "reject" ? "Rejecting" : "Disconnecting"} in Azure…`,
-        version: request.version + 1,
-      },
-    });
-    if (won.count !== 1) throw new ConflictError("Someone else decided this request a moment ago. Reload to see who and how.", "version_conflict");
-    await appendAudit(tx, {
-      action: `request.${input.decision}_requested`,
-      actorType: "user",
-      actorLabel: principalLabel(principal),
-      actorTenantId: principal.tenantId,
-      actorUserId: principal.userId,
-      targetType: "ConnectionRequest",
-      targetId: request.id,
-      tenantId: request.consumerTenantId,
-      requestId: context.httpRequestId ?? null,
-      details: { note: input.note || null },
-    });
-    await enqueue(tx, "connection.decide", { requestId: request.id, decision: input.decision });
-  });
+  await db.$transaction((tx) =>
+    recordPendingAction(tx, request, principal, {
+      action: input.decision,
+      progress: `${input.decision === "approve" ? "Approving" : input.decision === "reject" ? "Rejecting" : "Disconnecting"} in Azure…`,
+      data: { decidedById: principal.userId, decidedAt: new Date(), decisionNote: input.note || null },
+      conflictMessage: "Someone else decided this request a moment ago. Reload to see who and how.",
+      auditDetails: { note: input.note || null },
+      job: { topic: "connection.decide", payload: { requestId: request.id, decision: input.decision } },
+      httpRequestId: context.httpRequestId,
+    }),
+  );
   return { requestId: request.id, outcome: "recorded", state: request.state as RequestState };
 }
 

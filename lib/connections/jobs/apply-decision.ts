@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { ClaimedMessage } from "../../outbox/outbox";
 import type { HandlerResult } from "../../outbox/worker";
-import { appendAudit } from "../../audit/audit-log";
 import { sameResourceId, parseTargetResourceId } from "../../domain/resource-id";
 import { recordTransition } from "../record-transition";
 import { errorFacts, type JobDeps } from "./deps";
+import { abandonPendingAction } from "../pending-action";
 
 const payloadSchema = z.object({ requestId: z.string().min(1), decision: z.enum(["approve", "reject", "disconnect"]) });
 const PAST = { approve: "approved", reject: "rejected", disconnect: "disconnected" } as const;
@@ -63,18 +63,8 @@ export async function applyDecisionJob(deps: JobDeps, message: ClaimedMessage): 
   }
 
   async function giveUp(reason: string): Promise<HandlerResult> {
-    await db.$transaction(async (tx) => {
-      await tx.connectionRequest.update({ where: { id: requestId }, data: { pendingAction: null, progress: null, lastError: reason, version: { increment: 1 } } });
-      await appendAudit(tx, {
-        action: `request.${decision}_failed`,
-        actorType: "system",
-        actorLabel: "Crosslink",
-        targetType: "ConnectionRequest",
-        targetId: requestId,
-        tenantId: request!.consumerTenantId,
-        details: { reason, decidedBy: decider.label },
-      });
-    });
+    await abandonPendingAction(db, request!, decision, reason, { decidedBy: decider.label });
     return { outcome: "failed", error: reason };
   }
+
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { ClaimedMessage } from "../../outbox/outbox";
 import type { HandlerResult } from "../../outbox/worker";
-import { appendAudit } from "../../audit/audit-log";
 import { recordTransition } from "../record-transition";
 import { errorFacts, type JobDeps } from "./deps";
+import { abandonPendingAction } from "../pending-action";
 
 const payloadSchema = z.object({ requestId: z.string().min(1), sessionId: z.string().min(1) });
 
@@ -16,20 +16,10 @@ export async function deleteEndpointJob(deps: JobDeps, message: ClaimedMessage):
   if (!request || request.pendingAction !== "withdraw") return { outcome: "done" };
 
   const giveUp = async (reason: string): Promise<HandlerResult> => {
-    await db.$transaction(async (tx) => {
-      await tx.connectionRequest.update({ where: { id: request.id }, data: { pendingAction: null, progress: null, lastError: reason, version: { increment: 1 } } });
-      await appendAudit(tx, {
-        action: "request.withdraw_failed",
-        actorType: "system",
-        actorLabel: "Crosslink",
-        targetType: "ConnectionRequest",
-        targetId: request.id,
-        tenantId: request.consumerTenantId,
-        details: { reason },
-      });
-    });
+    await abandonPendingAction(db, request, "withdraw", reason);
     return { outcome: "failed", error: reason };
   };
+
 
   const azure = await deps.consumerAzureForSession(payload.data.sessionId);
   if (!azure) return giveUp("Your sign-in session ended before the endpoint could be deleted. Sign in again and withdraw again.");
