@@ -1,7 +1,8 @@
 /**
  * Runs once when the Next.js server starts. Configuration is validated here so a server started
  * without the runner (plain `next start`) also refuses to run with a missing or invalid setting,
- * naming the variable, instead of failing on the first request. Then the background worker starts.
+ * naming the variable, instead of failing on the first request. Then the background worker and the
+ * database housekeeping start.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -17,5 +18,9 @@ export async function register() {
   }
   // The outbox worker carries out recorded work (Azure calls) and resumes what a restart interrupted.
   const { getSharedServices } = await import("./lib/services");
-  getSharedServices().worker.start();
+  const services = getSharedServices();
+  services.worker.start();
+  // Planner statistics and expired sessions, now and hourly.
+  const { startHousekeeping } = await import("./lib/db/housekeeping");
+  startHousekeeping(services.db);
 }

@@ -3,7 +3,6 @@ import Form from "next/form";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { providerInbox, inboxFilterOptions, type InboxRow } from "@/lib/connections/provider-inbox";
-import { countManagedResources } from "@/lib/connections/queries";
 import { encodeCursor } from "@/lib/connections/cursor";
 import { availableCommands, type RequestState } from "@/lib/domain/connection-lifecycle";
 import { requirePrincipal } from "@/app/_lib/session";
@@ -33,11 +32,8 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
   const db = getDb();
 
   const filters = { state: view.state === "all" ? undefined : view.state, resource: view.resource, tenant: view.tenant, q: view.q, limit: size };
-  const [page, options, managed] = await Promise.all([
-    loadPage(db, principal, view, filters),
-    inboxFilterOptions(db, principal),
-    countManagedResources(db, principal),
-  ]);
+  const [page, options] = await Promise.all([loadPage(db, principal, view, filters), inboxFilterOptions(db, principal)]);
+  const managed = options.managedCount;
   const { rows, counts, hasNext, hasPrevious } = page;
   const sizeChange = size === 25 ? {} : { size };
   const href = (changes: Partial<InboxView> = {}) => withSize(inboxHref(view, changes), sizeChange);

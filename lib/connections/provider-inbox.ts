@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
 import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
-import { afterCursor, decodeCursor, encodeCursor } from "./cursor";
-import { stateCountsFor } from "./state-counts";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { countsByState, stateCountsFor } from "./state-counts";
 
 /**
  * The provider's inbox: requests to the provider tenant's resources, filtered, searched, sorted
@@ -40,124 +40,155 @@ export type InboxRow = {
   version: number;
 };
 
+/** A row as the inbox query returns it (checked: data read back from the database). */
+const inboxRowSchema = z.object({
+  id: z.string(),
+  state: z.string(),
+  pendingAction: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  consumerTenantId: z.string(),
+  consumerTenantName: z.string(),
+  requesterName: z.string().nullable(),
+  requesterEmail: z.string().nullable(),
+  requestMessage: z.string(),
+  targetName: z.string(),
+  targetType: z.string(),
+  targetResourceId: z.string(),
+  groupId: z.string(),
+  version: z.coerce.number(),
+}) satisfies z.ZodType<InboxRow>;
+
+/**
+ * The inbox is the busiest read in Crosslink, so it is hand-written SQL: one statement for the
+ * page (requests with their tenant and requester joined) and one for the counts. Prisma's
+ * relation loading costs a query per relation and several ms of CPU per call here.
+ */
 export async function providerInbox(db: Db, principal: Principal, raw: InboxQuery) {
   authorize(principal, { role: "provider" });
   const query = inboxQuerySchema.parse(raw);
-  const direction = query.sort === "newest" ? "desc" : "asc";
-
-  // The resource filter takes a resource's id (from the list) or its name (typed, when the
-  // provider has too many resources for a list); a name can match resources in several groups.
-  const resourceIds = query.resource
-    ? (
-        await db.providerResource.findMany({
-          where: { tenantId: principal.tenantId, OR: [{ id: query.resource }, { name: query.resource }] },
-          select: { id: true },
-        })
-      ).map((r) => r.id)
-    : undefined;
+  const newest = query.sort === "newest";
 
   // Everything but the state filter: the counts show what each state tab would contain.
-  const base: Prisma.ConnectionRequestWhereInput = {
-    providerTenantId: principal.tenantId,
-    ...(resourceIds ? { providerResourceId: { in: resourceIds } } : {}),
-    ...(query.tenant ? { consumerTenantId: query.tenant } : {}),
-    ...(query.q
-      ? {
-          OR: [
-            { requestMessage: { contains: query.q } },
-            { targetName: { contains: query.q } },
-            { endpointResourceId: { contains: query.q } },
-            { requester: { is: { displayName: { contains: query.q } } } },
-            { requester: { is: { email: { contains: query.q } } } },
-            { requester: { is: { username: { contains: query.q } } } },
-            { consumerTenant: { is: { displayName: { contains: query.q } } } },
-          ],
-        }
-      : {}),
-  };
+  const base = Prisma.join(
+    [
+      Prisma.sql`cr."providerTenantId" = ${principal.tenantId}`,
+      // A resource's id (from the list) or its name (typed, when there are too many resources
+      // for a list); a name can match resources in several resource groups.
+      query.resource
+        ? Prisma.sql`cr."providerResourceId" IN (SELECT "id" FROM "ProviderResource" WHERE "tenantId" = ${principal.tenantId} AND ("id" = ${query.resource} OR "name" = ${query.resource}))`
+        : null,
+      query.tenant ? Prisma.sql`cr."consumerTenantId" = ${query.tenant}` : null,
+      query.q ? searchCondition(query.q) : null,
+    ].filter((c): c is Prisma.Sql => c !== null),
+    " AND ",
+  );
+  const cursor = decodeCursor(query.cursor);
+  const where = Prisma.join(
+    [
+      base,
+      query.state ? Prisma.sql`cr."state" = ${query.state}` : null,
+      cursor
+        ? newest
+          ? Prisma.sql`(cr."createdAt" < ${cursor.createdAt} OR (cr."createdAt" = ${cursor.createdAt} AND cr."id" < ${cursor.id}))`
+          : Prisma.sql`(cr."createdAt" > ${cursor.createdAt} OR (cr."createdAt" = ${cursor.createdAt} AND cr."id" > ${cursor.id}))`
+        : null,
+    ].filter((c): c is Prisma.Sql => c !== null),
+    " AND ",
+  );
+  const order = newest ? Prisma.sql`cr."createdAt" DESC, cr."id" DESC` : Prisma.sql`cr."createdAt" ASC, cr."id" ASC`;
   const filtered = Boolean(query.resource || query.tenant || query.q);
-  const where: Prisma.ConnectionRequestWhereInput = {
-    AND: [base, query.state ? { state: query.state } : {}, afterCursor(decodeCursor(query.cursor), direction)],
-  };
 
-  const [rows, grouped] = await Promise.all([
-    db.connectionRequest.findMany({
-      where,
-      orderBy: [{ createdAt: direction }, { id: direction }],
-      take: query.limit + 1,
-      select: {
-        id: true,
-        state: true,
-        pendingAction: true,
-        createdAt: true,
-        updatedAt: true,
-        consumerTenantId: true,
-        consumerTenant: { select: { displayName: true } },
-        requester: { select: { displayName: true, email: true, username: true } },
-        requestMessage: true,
-        targetName: true,
-        targetType: true,
-        targetResourceId: true,
-        groupId: true,
-        version: true,
-      },
-    }),
+  const [rows, counts] = await Promise.all([
+    db.$queryRaw<unknown[]>`
+      SELECT cr."id", cr."state", cr."pendingAction", cr."createdAt", cr."updatedAt", cr."consumerTenantId",
+             COALESCE(t."displayName", cr."consumerTenantId") AS "consumerTenantName",
+             u."displayName" AS "requesterName", COALESCE(u."email", u."username") AS "requesterEmail",
+             cr."requestMessage", cr."targetName", cr."targetType", cr."targetResourceId", cr."groupId", cr."version"
+      FROM "ConnectionRequest" cr
+      LEFT JOIN "Tenant" t ON t."id" = cr."consumerTenantId"
+      LEFT JOIN "User" u ON u."id" = cr."requesterId"
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${query.limit + 1}`,
     // Unfiltered: the maintained counts (no scan). Filtered: count what the filters select.
-    filtered ? db.connectionRequest.groupBy({ by: ["state"], where: base, _count: { _all: true } }) : stateCountsFor(db, principal.tenantId),
+    filtered ? countByState(db, base) : stateCountsFor(db, principal.tenantId),
   ]);
 
-  const page = rows.slice(0, query.limit);
+  const page = rows.slice(0, query.limit).map((r) => inboxRowSchema.parse(r));
   const last = page[page.length - 1];
-  let counts = Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as Record<RequestState, number>;
-  if (Array.isArray(grouped)) {
-    for (const g of grouped) if ((REQUEST_STATES as readonly string[]).includes(g.state)) counts[g.state as RequestState] = g._count._all;
-  } else counts = grouped;
-
   return {
     query,
-    rows: page.map(
-      (r): InboxRow => ({
-        id: r.id,
-        state: r.state,
-        pendingAction: r.pendingAction,
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-        consumerTenantId: r.consumerTenantId,
-        consumerTenantName: r.consumerTenant.displayName,
-        requesterName: r.requester?.displayName ?? null,
-        requesterEmail: r.requester?.email ?? r.requester?.username ?? null,
-        requestMessage: r.requestMessage,
-        targetName: r.targetName,
-        targetType: r.targetType,
-        targetResourceId: r.targetResourceId,
-        groupId: r.groupId,
-        version: r.version,
-      }),
-    ),
+    rows: page,
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
     counts,
   };
 }
 
+async function countByState(db: Db, base: Prisma.Sql): Promise<Record<RequestState, number>> {
+  return countsByState(
+    await db.$queryRaw<unknown[]>`
+      SELECT cr."state", COUNT(*) AS "n"
+      FROM "ConnectionRequest" cr
+      WHERE ${base}
+      GROUP BY cr."state"`,
+  );
+}
+
+/**
+ * Case-insensitive (ASCII, as SQLite's LIKE) substring search; % and _ in the text are literal.
+ * People and tenants are matched in their own (small) tables first, so the scan over requests
+ * compares a few columns per row instead of joining two tables for each of 100,000s of rows.
+ */
+function searchCondition(q: string): Prisma.Sql {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = (column: Prisma.Sql) => Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+  return Prisma.sql`(${Prisma.join(
+    [
+      like(Prisma.sql`cr."requestMessage"`),
+      like(Prisma.sql`cr."targetName"`),
+      like(Prisma.sql`cr."endpointResourceId"`),
+      Prisma.sql`cr."requesterId" IN (SELECT "id" FROM "User" WHERE ${like(Prisma.sql`"displayName"`)} OR ${like(Prisma.sql`"email"`)} OR ${like(Prisma.sql`"username"`)})`,
+      Prisma.sql`cr."consumerTenantId" IN (SELECT "id" FROM "Tenant" WHERE ${like(Prisma.sql`"displayName"`)})`,
+    ],
+    " OR ",
+  )})`;
+}
+
 /** Above this many resources the filter is a name field, not a list (a page must stay light). */
 export const RESOURCE_LIST_LIMIT = 100;
+
+const resourceCountsSchema = z.object({ total: z.coerce.number(), managed: z.coerce.number() });
+const optionSchema = z.object({ id: z.string(), name: z.string() });
 
 /**
  * Filter choices for the inbox: the consumer tenants seen, and the provider's resources when
  * there are few enough to list (`resources: null` otherwise: the page offers a name field).
+ * Also how many resources Crosslink manages (the page's header). Plain SQL: read on every view.
  */
 export async function inboxFilterOptions(db: Db, principal: Principal) {
   authorize(principal, { role: "provider" });
-  const resourceCount = await db.providerResource.count({ where: { tenantId: principal.tenantId } });
-  const [resources, tenants] = await Promise.all([
-    resourceCount > RESOURCE_LIST_LIMIT
-      ? Promise.resolve(null)
-      : db.providerResource.findMany({ where: { tenantId: principal.tenantId }, select: { id: true, name: true, resourceType: true }, orderBy: { name: "asc" } }),
-    db.tenant.findMany({
-      where: { requests: { some: { providerTenantId: principal.tenantId } } },
-      select: { id: true, displayName: true },
-      orderBy: { displayName: "asc" },
-    }),
+  const [countRows, tenantRows] = await Promise.all([
+    db.$queryRaw<unknown[]>`
+      SELECT COUNT(*) AS "total", COALESCE(SUM(CASE WHEN "managed" THEN 1 ELSE 0 END), 0) AS "managed"
+      FROM "ProviderResource" WHERE "tenantId" = ${principal.tenantId}`,
+    db.$queryRaw<unknown[]>`
+      SELECT t."id", t."displayName" AS "name" FROM "Tenant" t
+      WHERE EXISTS (SELECT 1 FROM "ConnectionRequest" cr WHERE cr."providerTenantId" = ${principal.tenantId} AND cr."consumerTenantId" = t."id")
+      ORDER BY t."displayName"`,
   ]);
-  return { resources, resourceCount, tenants };
+  const counts = resourceCountsSchema.parse(countRows[0]);
+  const resources =
+    counts.total > RESOURCE_LIST_LIMIT
+      ? null
+      : (
+          await db.$queryRaw<unknown[]>`
+            SELECT "id", "name" FROM "ProviderResource" WHERE "tenantId" = ${principal.tenantId} ORDER BY "name"`
+        ).map((r) => optionSchema.parse(r));
+  return {
+    resources,
+    resourceCount: counts.total,
+    managedCount: counts.managed,
+    tenants: tenantRows.map((r) => optionSchema.parse(r)).map((t) => ({ id: t.id, displayName: t.name })),
+  };
 }

@@ -28,7 +28,3 @@ export async function countRequestsByStateForProvider(db: Db, principal: Princip
   return stateCountsFor(db, principal.tenantId);
 }
 
-export async function countManagedResources(db: Db, principal: Principal): Promise<number> {
-  authorize(principal, { role: "provider" });
-  return db.providerResource.count({ where: { tenantId: principal.tenantId, managed: true } });
-}
