@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { readRows, sqliteDate } from "../db/read-connection";
 import type { Principal } from "./principal";
 import { ROLES } from "./roles";
 
@@ -59,8 +61,8 @@ const sessionRowSchema = z.object({
   userId: z.string(),
   tenantId: z.string(),
   roles: z.string(),
-  expiresAt: z.date(),
-  lastSeenAt: z.date(),
+  expiresAt: sqliteDate,
+  lastSeenAt: sqliteDate,
   objectId: z.string(),
   displayName: z.string(),
   username: z.string(),
@@ -69,17 +71,17 @@ const sessionRowSchema = z.object({
 
 /**
  * The principal of a stored session (background jobs act with the session that asked for them).
- * Runs on every request, so it is one hand-written join rather than Prisma's nested include
- * (three queries and ~5 ms of CPU through the query compiler, against ~0.2 ms for this).
+ * Runs on every request, so it is one hand-written join on the read connection rather than
+ * Prisma's nested include (three queries and ~5 ms of CPU through the query compiler).
  */
 export async function principalFromSessionId(db: Db, id: string): Promise<Principal | null> {
-  const rows = await db.$queryRaw<unknown[]>`
+  const rows = readRows(db, Prisma.sql`
     SELECT s."userId", s."tenantId", s."roles", s."expiresAt", s."lastSeenAt",
            u."objectId", u."displayName", u."username", t."displayName" AS "tenantName"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "Tenant" t ON t."id" = u."tenantId"
-    WHERE s."id" = ${id}`;
+    WHERE s."id" = ${id}`);
   if (rows.length === 0) return null;
   const session = sessionRowSchema.parse(rows[0]);
   const now = Date.now();

@@ -6,6 +6,7 @@ import type { Principal } from "../auth/principal";
 import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { countsByState, stateCountsFor } from "./state-counts";
+import { readRows, sqliteDate } from "../db/read-connection";
 
 /**
  * The provider's inbox: requests to the provider tenant's resources, filtered, searched, sorted
@@ -45,8 +46,8 @@ const inboxRowSchema = z.object({
   id: z.string(),
   state: z.string(),
   pendingAction: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: sqliteDate,
+  updatedAt: sqliteDate,
   consumerTenantId: z.string(),
   consumerTenantName: z.string(),
   requesterName: z.string().nullable(),
@@ -60,9 +61,10 @@ const inboxRowSchema = z.object({
 }) satisfies z.ZodType<InboxRow>;
 
 /**
- * The inbox is the busiest read in Crosslink, so it is hand-written SQL: one statement for the
- * page (requests with their tenant and requester joined) and one for the counts. Prisma's
- * relation loading costs a query per relation and several ms of CPU per call here.
+ * The inbox is the busiest read in Crosslink, so it is hand-written SQL on the read connection
+ * (lib/db/read-connection.ts): one statement for the page (requests with their tenant and
+ * requester joined) and one for the counts. Prisma's relation loading costs a query per relation
+ * and several ms of CPU per call here.
  */
 export async function providerInbox(db: Db, principal: Principal, raw: InboxQuery) {
   authorize(principal, { role: "provider" });
@@ -99,8 +101,9 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
   const order = newest ? Prisma.sql`cr."createdAt" DESC, cr."id" DESC` : Prisma.sql`cr."createdAt" ASC, cr."id" ASC`;
   const filtered = Boolean(query.resource || query.tenant || query.q);
 
-  const [rows, counts] = await Promise.all([
-    db.$queryRaw<unknown[]>`
+  const rows = readRows(
+    db,
+    Prisma.sql`
       SELECT cr."id", cr."state", cr."pendingAction", cr."createdAt", cr."updatedAt", cr."consumerTenantId",
              COALESCE(t."displayName", cr."consumerTenantId") AS "consumerTenantName",
              u."displayName" AS "requesterName", COALESCE(u."email", u."username") AS "requesterEmail",
@@ -111,9 +114,9 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
       WHERE ${where}
       ORDER BY ${order}
       LIMIT ${query.limit + 1}`,
-    // Unfiltered: the maintained counts (no scan). Filtered: count what the filters select.
-    filtered ? countByState(db, base) : stateCountsFor(db, principal.tenantId),
-  ]);
+  );
+  // Unfiltered: the maintained counts (no scan). Filtered: count what the filters select.
+  const counts = filtered ? countByState(db, base) : await stateCountsFor(db, principal.tenantId);
 
   const page = rows.slice(0, query.limit).map((r) => inboxRowSchema.parse(r));
   const last = page[page.length - 1];
@@ -125,13 +128,16 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
   };
 }
 
-async function countByState(db: Db, base: Prisma.Sql): Promise<Record<RequestState, number>> {
+function countByState(db: Db, base: Prisma.Sql): Record<RequestState, number> {
   return countsByState(
-    await db.$queryRaw<unknown[]>`
-      SELECT cr."state", COUNT(*) AS "n"
-      FROM "ConnectionRequest" cr
-      WHERE ${base}
-      GROUP BY cr."state"`,
+    readRows(
+      db,
+      Prisma.sql`
+        SELECT cr."state", COUNT(*) AS "n"
+        FROM "ConnectionRequest" cr
+        WHERE ${base}
+        GROUP BY cr."state"`,
+    ),
   );
 }
 
@@ -164,27 +170,30 @@ const optionSchema = z.object({ id: z.string(), name: z.string() });
 /**
  * Filter choices for the inbox: the consumer tenants seen, and the provider's resources when
  * there are few enough to list (`resources: null` otherwise: the page offers a name field).
- * Also how many resources Crosslink manages (the page's header). Plain SQL: read on every view.
+ * Also how many resources Crosslink manages (the page's header). Read on every view: plain SQL on
+ * the read connection.
  */
 export async function inboxFilterOptions(db: Db, principal: Principal) {
   authorize(principal, { role: "provider" });
-  const [countRows, tenantRows] = await Promise.all([
-    db.$queryRaw<unknown[]>`
-      SELECT COUNT(*) AS "total", COALESCE(SUM(CASE WHEN "managed" THEN 1 ELSE 0 END), 0) AS "managed"
-      FROM "ProviderResource" WHERE "tenantId" = ${principal.tenantId}`,
-    db.$queryRaw<unknown[]>`
+  const counts = resourceCountsSchema.parse(
+    readRows(
+      db,
+      Prisma.sql`
+        SELECT COUNT(*) AS "total", COALESCE(SUM(CASE WHEN "managed" THEN 1 ELSE 0 END), 0) AS "managed"
+        FROM "ProviderResource" WHERE "tenantId" = ${principal.tenantId}`,
+    )[0],
+  );
+  const tenantRows = readRows(
+    db,
+    Prisma.sql`
       SELECT t."id", t."displayName" AS "name" FROM "Tenant" t
       WHERE EXISTS (SELECT 1 FROM "ConnectionRequest" cr WHERE cr."providerTenantId" = ${principal.tenantId} AND cr."consumerTenantId" = t."id")
       ORDER BY t."displayName"`,
-  ]);
-  const counts = resourceCountsSchema.parse(countRows[0]);
+  );
   const resources =
     counts.total > RESOURCE_LIST_LIMIT
       ? null
-      : (
-          await db.$queryRaw<unknown[]>`
-            SELECT "id", "name" FROM "ProviderResource" WHERE "tenantId" = ${principal.tenantId} ORDER BY "name"`
-        ).map((r) => optionSchema.parse(r));
+      : readRows(db, Prisma.sql`SELECT "id", "name" FROM "ProviderResource" WHERE "tenantId" = ${principal.tenantId} ORDER BY "name"`).map((r) => optionSchema.parse(r));
   return {
     resources,
     resourceCount: counts.total,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Db, DbOrTx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { readRows } from "../db/read-connection";
 import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 
 /**
@@ -21,10 +23,9 @@ async function bump(tx: DbOrTx, providerTenantId: string, state: string, by: num
   });
 }
 
-export async function stateCountsFor(db: DbOrTx, providerTenantId: string): Promise<Record<RequestState, number>> {
-  // Read on every inbox view: plain SQL (Prisma's ORM path compiles each query, ~1 ms of CPU).
-  const rows = await db.$queryRaw<unknown[]>`SELECT "state", "count" AS "n" FROM "RequestStateCount" WHERE "providerTenantId" = ${providerTenantId}`;
-  return countsByState(rows);
+export async function stateCountsFor(db: Db, providerTenantId: string): Promise<Record<RequestState, number>> {
+  // Read on every inbox view: the read connection (see lib/db/read-connection.ts).
+  return countsByState(readRows(db, Prisma.sql`SELECT "state", "count" AS "n" FROM "RequestStateCount" WHERE "providerTenantId" = ${providerTenantId}`));
 }
 
 const stateCountRowSchema = z.object({ state: z.string(), n: z.coerce.number() });

@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient, type Prisma } from "./generated/client";
 import { databaseUrlFromEnv } from "./database-url";
+import { registerReadConnection } from "./read-connection";
 
 export type Db = PrismaClient;
 /** A client or an open transaction: data-access helpers accept either. */
@@ -18,7 +19,7 @@ const CONNECTION_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA cache_size = -3276
 /** Opens a Prisma client over SQLite (better-sqlite3 driver adapter; no Rust engine). */
 export function createDb(url: string = databaseUrlFromEnv()): Db {
   const factory = new PrismaBetterSQLite3({ url });
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: {
       provider: factory.provider,
       adapterName: factory.adapterName,
@@ -29,6 +30,9 @@ export function createDb(url: string = databaseUrlFromEnv()): Db {
       },
     },
   });
+  // The hottest read models use a query-only connection of their own (see read-connection.ts).
+  registerReadConnection(client, url);
+  return client;
 }
 
 // One client per process. Next.js dev re-evaluates modules on change, so keep it on globalThis.

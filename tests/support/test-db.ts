@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createDb, type Db } from "@/lib/db/client";
+import { closeReadConnection } from "@/lib/db/read-connection";
 
 const MIGRATIONS = path.resolve(__dirname, "..", "..", "prisma", "migrations");
 
@@ -24,6 +25,7 @@ export async function createTestDb(): Promise<{ db: Db; url: string; cleanup: ()
     db,
     url,
     cleanup: async () => {
+      closeReadConnection(db);
       await db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
     },
