@@ -120,6 +120,15 @@ describe("providerInbox", () => {
     expect(byMessage["from felix"]).toMatchObject({ consumerTenantName: "Fabrikam", requesterName: "Felix Example", requesterEmail: "felix@fabrikam.example", version: 1 });
     expect(byMessage["from nora"]).toMatchObject({ consumerTenantName: "Northwind Traders", requesterName: "Nora Example", requesterEmail: "nora@northwind.test" });
     expect(byMessage["from felix"]!.createdAt).toBeInstanceOf(Date);
+    expect(byMessage["from felix"]!.lastError).toBeNull();
+  });
+
+  it("says why the last change failed in Azure, until one succeeds", async () => {
+    const orders = await resource("contoso", "orders");
+    const failed = await request({ consumer: "fabrikam", provider: "contoso", resourceId: orders.id, resourceName: "orders" });
+    await db.connectionRequest.update({ where: { id: failed.id }, data: { lastError: "Azure is throttling requests; try again in a minute." } });
+    const [row] = (await providerInbox(db, contoso, { state: "Pending" })).rows;
+    expect(row!.lastError).toBe("Azure is throttling requests; try again in a minute.");
   });
 
   it("filters by consumer tenant and by resource id or name, with counts for the filtered set", async () => {

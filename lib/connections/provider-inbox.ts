@@ -39,6 +39,8 @@ export type InboxRow = {
   targetResourceId: string;
   groupId: string;
   version: number;
+  /** Why the last change failed in Azure (cleared when one succeeds). */
+  lastError: string | null;
 };
 
 /** A row as the inbox query returns it (checked: data read back from the database). */
@@ -58,6 +60,7 @@ const inboxRowSchema = z.object({
   targetResourceId: z.string(),
   groupId: z.string(),
   version: z.coerce.number(),
+  lastError: z.string().nullable(),
 }) satisfies z.ZodType<InboxRow>;
 
 /**
@@ -107,7 +110,7 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
       SELECT cr."id", cr."state", cr."pendingAction", cr."createdAt", cr."updatedAt", cr."consumerTenantId",
              COALESCE(t."displayName", cr."consumerTenantId") AS "consumerTenantName",
              u."displayName" AS "requesterName", COALESCE(u."email", u."username") AS "requesterEmail",
-             cr."requestMessage", cr."targetName", cr."targetType", cr."targetResourceId", cr."groupId", cr."version"
+             cr."requestMessage", cr."targetName", cr."targetType", cr."targetResourceId", cr."groupId", cr."version", cr."lastError"
       FROM "ConnectionRequest" cr
       LEFT JOIN "Tenant" t ON t."id" = cr."consumerTenantId"
       LEFT JOIN "User" u ON u."id" = cr."requesterId"
@@ -116,7 +119,11 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
       LIMIT ${query.limit + 1}`,
   );
   // Unfiltered: the maintained counts (no scan). Filtered: count what the filters select.
-  const counts = filtered ? countByState(db, base) : await stateCountsFor(db, principal.tenantId);
+  // A search without a tenant or resource filter reads most of the provider's requests anyway:
+  // one pass over the table beats a walk through the provider index with a row lookup per entry
+  // (55 ms against 180 ms on 100,000 requests). With those filters their index is selective.
+  const scan = Boolean(query.q && !query.resource && !query.tenant);
+  const counts = filtered ? countByState(db, base, scan) : await stateCountsFor(db, principal.tenantId);
 
   const page = rows.slice(0, query.limit).map((r) => inboxRowSchema.parse(r));
   const last = page[page.length - 1];
@@ -128,13 +135,13 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
   };
 }
 
-function countByState(db: Db, base: Prisma.Sql): Record<RequestState, number> {
+function countByState(db: Db, base: Prisma.Sql, scan: boolean): Record<RequestState, number> {
   return countsByState(
     readRows(
       db,
       Prisma.sql`
         SELECT cr."state", COUNT(*) AS "n"
-        FROM "ConnectionRequest" cr
+        FROM "ConnectionRequest" cr ${scan ? Prisma.sql`NOT INDEXED` : Prisma.empty}
         WHERE ${base}
         GROUP BY cr."state"`,
     ),

@@ -29,6 +29,7 @@ export type InboxRowView = {
   targetResourceId: string;
   groupId: string;
   version: number;
+  lastError: string | null;
   decisions: ProviderDecision[];
 };
 
@@ -185,6 +186,11 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
                         </span>
                       ) : (
                         <StateBadge state={r.state} />
+                      )}
+                      {r.lastError && (
+                        <p className="mt-1 max-w-[14rem] text-xs text-danger" data-testid="inbox-last-error">
+                          <span className="font-semibold">Last change failed in Azure:</span> {r.lastError}
+                        </p>
                       )}
                     </td>
                     <td className="py-3">
