@@ -164,6 +164,25 @@ test("disconnecting an approved connection asks for confirmation, then ends it",
   await expect(page.getByTestId("decision")).toContainText("Disconnected by Priya Patel (Contoso)");
 });
 
+test("a decision Azure keeps refusing says why in the inbox, and the request can be decided again", async ({ page, request }) => {
+  test.setTimeout(150_000);
+  const tag = uniqueTag("refused");
+  const [id] = await fileRequests({ message: `Refused in Azure ${tag}` });
+  await signInAsProvider(page);
+  await openInbox(page, tag);
+  try {
+    // Every call to approve the connection fails: the SDK's and the outbox's retries run out.
+    await armFaults(request, { reset: true, p500: 1, pathFilter: "privateEndpointConnections" });
+    await inboxRow(page, id!).getByRole("button", { name: /^Approve/ }).click();
+    await dialog(page).getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(inboxRow(page, id!).getByTestId("inbox-last-error")).toContainText("Last change failed in Azure:", { timeout: 120_000 });
+  } finally {
+    await armFaults(request, { reset: true });
+  }
+  await expect(inboxRow(page, id!)).toContainText("Pending");
+  await expect(inboxRow(page, id!).getByRole("button", { name: /^Approve/ })).toBeVisible();
+});
+
 test("bulk approve of two requests shows a result per request", async ({ page }) => {
   const tag = uniqueTag("bulk");
   const ids = await fileRequests({ count: 2, message: `Bulk access ${tag}` });

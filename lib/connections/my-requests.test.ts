@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import type { Principal } from "../auth/principal";
 import { createTestDb } from "../../tests/support/test-db";
 import { seedDemoWorld } from "../../prisma/seed";
-import { DEMO_TENANTS } from "../../dev/world/demo-tenants";
+import { demoPrincipal, demoTenantId } from "../../tests/support/principals";
 import { myRequests, requestStatusForConsumer, isSettled } from "./my-requests";
 import { NotFoundError } from "./errors";
 
@@ -11,19 +10,9 @@ import { NotFoundError } from "./errors";
 let db: Db;
 let cleanup: () => Promise<void>;
 
-const tenant = (key: string) => DEMO_TENANTS.find((t) => t.key === key)!.tenantId;
-const principalOf = (key: string): Principal => ({
-  sessionId: `s-${key}`,
-  userId: `u-${key}`,
-  tenantId: tenant(key),
-  tenantName: key,
-  objectId: `o-${key}`,
-  name: key,
-  username: `${key}@example.test`,
-  roles: ["consumer"],
-});
-const fabrikam = principalOf("fabrikam");
-const northwind = principalOf("northwind");
+const tenant = demoTenantId;
+const fabrikam = demoPrincipal("fabrikam");
+const northwind = demoPrincipal("northwind");
 
 async function insert(key: string, n: number, state: string, createdAt: Date) {
   return db.connectionRequest.create({

@@ -4,7 +4,7 @@ import type { Principal } from "../auth/principal";
 import { AuthorizationError } from "../auth/authorize";
 import { createTestDb } from "../../tests/support/test-db";
 import { seedDemoWorld } from "../../prisma/seed";
-import { DEMO_TENANTS } from "../../dev/world/demo-tenants";
+import { demoPrincipal, demoTenantId } from "../../tests/support/principals";
 import { providerInbox, inboxFilterOptions, RESOURCE_LIST_LIMIT } from "./provider-inbox";
 import { rebuildStateCounts } from "./state-counts";
 
@@ -12,17 +12,8 @@ import { rebuildStateCounts } from "./state-counts";
 let db: Db;
 let cleanup: () => Promise<void>;
 
-const tenant = (key: string) => DEMO_TENANTS.find((t) => t.key === key)!.tenantId;
-const principalOf = (key: string, roles: Principal["roles"] = ["provider"]): Principal => ({
-  sessionId: `s-${key}`,
-  userId: `u-${key}`,
-  tenantId: tenant(key),
-  tenantName: key,
-  objectId: `o-${key}`,
-  name: key,
-  username: `${key}@example.test`,
-  roles,
-});
+const tenant = demoTenantId;
+const principalOf = (key: string, roles: Principal["roles"] = ["provider"]) => demoPrincipal(key, roles);
 const contoso = principalOf("contoso");
 // Another provider tenant in the same database: its requests must never show in Contoso's inbox.
 const litware = principalOf("litware");

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "@/tests/support/test-db";
 import type { Db } from "./client";
+import { holdTransaction } from "@/tests/support/hold-transaction";
 
 /**
  * The process shares one SQLite connection (the driver adapter opens one). A statement from another
@@ -17,36 +18,21 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-/** Runs a transaction that writes, then waits (as a transaction awaiting between statements does) and rolls back. */
-function openTransaction() {
-  let wrote!: () => void;
-  const written = new Promise<void>((resolve) => (wrote = resolve));
-  let finish!: () => void;
-  const finished = new Promise<void>((resolve) => (finish = resolve));
-  const done = db.$transaction(async (tx) => {
-    await tx.tenant.create({ data: { id: "uncommitted", displayName: "Uncommitted" } });
-    wrote();
-    await finished;
-    throw new Error("rolled back on purpose");
-  });
-  return { written, rollBack: finish, done };
-}
-
 describe("the shared database connection", () => {
   it("does not show a transaction's uncommitted rows to statements outside it", async () => {
-    const tx = openTransaction();
+    const tx = holdTransaction(db, { rollBack: true });
     await tx.written;
     const seen = db.tenant.findUnique({ where: { id: "uncommitted" } });
-    tx.rollBack();
+    tx.finish();
     await expect(tx.done).rejects.toThrow("rolled back on purpose");
     expect(await seen).toBeNull();
   });
 
   it("keeps a write made outside a transaction when that transaction rolls back", async () => {
-    const tx = openTransaction();
+    const tx = holdTransaction(db, { rollBack: true });
     await tx.written;
     const outside = db.tenant.create({ data: { id: "outside", displayName: "Outside" } });
-    tx.rollBack();
+    tx.finish();
     await expect(tx.done).rejects.toThrow("rolled back on purpose");
     await outside;
     expect((await db.tenant.findMany()).map((t) => t.id)).toEqual(["outside"]);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "@/tests/support/test-db";
 import type { Db } from "./client";
+import { holdTransaction } from "@/tests/support/hold-transaction";
 import { Prisma } from "./generated/client";
 import { readRows, sqliteDate } from "./read-connection";
 
@@ -26,20 +27,12 @@ describe("the read connection", () => {
   });
 
   it("sees committed data only, never a transaction still open on the main connection", async () => {
-    let wrote!: () => void;
-    const written = new Promise<void>((resolve) => (wrote = resolve));
-    let finish!: () => void;
-    const finished = new Promise<void>((resolve) => (finish = resolve));
-    const tx = db.$transaction(async (t) => {
-      await t.tenant.create({ data: { id: "pending", displayName: "Pending" } });
-      wrote();
-      await finished;
-    });
-    await written;
+    const tx = holdTransaction(db, { rollBack: false });
+    await tx.written;
     expect(readRows(db, Prisma.sql`SELECT "id" FROM "Tenant"`)).toEqual([]);
-    finish();
-    await tx;
-    expect(readRows(db, Prisma.sql`SELECT "id" FROM "Tenant"`)).toEqual([{ id: "pending" }]);
+    tx.finish();
+    await tx.done;
+    expect(readRows(db, Prisma.sql`SELECT "id" FROM "Tenant"`)).toEqual([{ id: "uncommitted" }]);
   });
 });
 
