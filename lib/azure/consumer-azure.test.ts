@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F } from "../../dev/world/demo-resources";
 import { DEMO_TENANTS } from "../../dev/world/demo-tenants";
 import type { LroProgress } from "./lro";
-import { inPrefix, startTestWorld, type TestWorld } from "./test-support";
+import { fabrikamEndpointRequest as request, inPrefix, startTestWorld, type TestWorld } from "./test-support";
 
 const FELIX = "felix@fabrikam.onmicrosoft.com";
 const fabrikam = DEMO_TENANTS.find((t) => t.key === "fabrikam")!;
@@ -17,18 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => w?.close());
 beforeEach(() => w.reset());
-
-const request = (name: string, overrides: Partial<Parameters<ReturnType<TestWorld["consumer"]>["createPrivateEndpoint"]>[0]> = {}) => ({
-  subscriptionId: F.subscriptionId,
-  resourceGroup: F.resourceGroup,
-  name,
-  location: F.location,
-  subnetId: F.vnet.subnets.endpoints.id,
-  targetResourceId: C.sites.orders.id,
-  groupIds: ["sites"],
-  requestMessage: "Fabrikam orders integration, ticket FAB-42",
-  ...overrides,
-});
 
 describe("Felix's subscriptions and networks", () => {
   it("lists only his own subscription, with its state and tenant", async () => {

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F, LITWARE_RESOURCES as L, NORTHWIND_RESOURCES as N } from "../../dev/world/demo-resources";
 import { DEMO_TENANTS } from "../../dev/world/demo-tenants";
 import { AzureError } from "./azure-error";
-import type { CreatePrivateEndpointInput } from "./consumer-azure";
-import { failureOf, startTestWorld, type TestWorld } from "./test-support";
+import { fabrikamEndpointRequest as felixRequest, failureOf, startTestWorld, type TestWorld } from "./test-support";
 
 const FELIX = "felix@fabrikam.onmicrosoft.com";
 const NORA = "nora@northwind.onmicrosoft.com";
@@ -20,20 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => w?.close());
 beforeEach(() => w.reset());
-
-function felixRequest(name: string, overrides: Partial<CreatePrivateEndpointInput> = {}): CreatePrivateEndpointInput {
-  return {
-    subscriptionId: F.subscriptionId,
-    resourceGroup: F.resourceGroup,
-    name,
-    location: F.location,
-    subnetId: F.vnet.subnets.endpoints.id,
-    targetResourceId: C.sites.orders.id,
-    groupIds: ["sites"],
-    requestMessage: "Fabrikam orders integration",
-    ...overrides,
-  };
-}
 
 async function azureErrorOf(p: Promise<unknown>): Promise<AzureError> {
   const err = await failureOf(p);

@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F } from "../../dev/world/demo-resources";
 import { AzureError } from "./azure-error";
-import type { CreatePrivateEndpointInput } from "./consumer-azure";
 import type { LroProgress } from "./lro";
-import { failureOf, startTestWorld, type TestWorld } from "./test-support";
+import { fabrikamEndpointRequest as request, failureOf, startTestWorld, type TestWorld } from "./test-support";
 
 const FELIX = "felix@fabrikam.onmicrosoft.com";
 
@@ -18,17 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => w?.close());
 beforeEach(() => w.reset());
-
-const request = (name: string): CreatePrivateEndpointInput => ({
-  subscriptionId: F.subscriptionId,
-  resourceGroup: F.resourceGroup,
-  name,
-  location: F.location,
-  subnetId: F.vnet.subnets.endpoints.id,
-  targetResourceId: C.sites.orders.id,
-  groupIds: ["sites"],
-  requestMessage: "Fabrikam orders integration",
-});
 
 async function azureErrorOf(p: Promise<unknown>): Promise<AzureError> {
   const err = await failureOf(p);

@@ -5,13 +5,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F, NORTHWIND_RESOURCES as N } from "../../dev/world/demo-resources";
 import { AzureError } from "./azure-error";
-import type { CreatePrivateEndpointInput } from "./consumer-azure";
 import type { LroProgress } from "./lro";
-import { failureOf, inPrefix, startTestWorld, type TestWorld } from "./test-support";
+import { FABRIKAM_MESSAGE, fabrikamEndpointRequest as felixRequest, failureOf, inPrefix, startTestWorld, type TestWorld } from "./test-support";
 
 const FELIX = "felix@fabrikam.onmicrosoft.com";
 const NORA = "nora@northwind.onmicrosoft.com";
-const MESSAGE = "Fabrikam orders integration, ticket FAB-42";
+const MESSAGE = FABRIKAM_MESSAGE;
 
 let w: TestWorld;
 beforeAll(async () => {
@@ -19,20 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => w?.close());
 beforeEach(() => w.reset());
-
-function felixRequest(name: string, overrides: Partial<CreatePrivateEndpointInput> = {}): CreatePrivateEndpointInput {
-  return {
-    subscriptionId: F.subscriptionId,
-    resourceGroup: F.resourceGroup,
-    name,
-    location: F.location,
-    subnetId: F.vnet.subnets.endpoints.id,
-    targetResourceId: C.sites.orders.id,
-    groupIds: ["sites"],
-    requestMessage: MESSAGE,
-    ...overrides,
-  };
-}
 
 describe("what the provider identity can manage", () => {
   it("lists the seeded web apps, the slot, the function app and the Private Link Service, all in Contoso's subscription", async () => {

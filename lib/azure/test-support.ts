@@ -8,13 +8,32 @@
 import { startLocalArm, type LocalArm } from "../../dev/arm/server";
 import { startLocalEntraForTests, userToken, type TestEntra } from "../../dev/entra/test-support";
 import { ARM_RESOURCE } from "../../dev/world/demo-tenants";
+import { CONTOSO_RESOURCES, FABRIKAM_RESOURCES } from "../../dev/world/demo-resources";
 import { loadConfig, type AppConfig } from "../config";
-import { createConsumerAzure, type ConsumerAzure } from "./consumer-azure";
+import { createConsumerAzure, type ConsumerAzure, type CreatePrivateEndpointInput } from "./consumer-azure";
 import { providerAppCredential, tokenCredentialFrom } from "./credentials";
 import type { AzureClientOptions } from "./options";
 import { createProviderAzure, type ProviderAzure } from "./provider-azure";
 
 export const FAST: AzureClientOptions = { lroPollIntervalMs: 5, retryDelayMs: 5, maxRetryDelayMs: 20 };
+
+export const FABRIKAM_MESSAGE = "Fabrikam orders integration, ticket FAB-42";
+
+/** Felix's usual request: a private endpoint in Fabrikam's endpoint subnet to contoso-orders' app. */
+export function fabrikamEndpointRequest(name: string, overrides: Partial<CreatePrivateEndpointInput> = {}): CreatePrivateEndpointInput {
+  const F = FABRIKAM_RESOURCES;
+  return {
+    subscriptionId: F.subscriptionId,
+    resourceGroup: F.resourceGroup,
+    name,
+    location: F.location,
+    subnetId: F.vnet.subnets.endpoints.id,
+    targetResourceId: CONTOSO_RESOURCES.sites.orders.id,
+    groupIds: ["sites"],
+    requestMessage: FABRIKAM_MESSAGE,
+    ...overrides,
+  };
+}
 
 export type TestWorld = {
   entra: TestEntra;
