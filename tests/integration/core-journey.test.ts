@@ -1,23 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestWorld, FAST, type TestWorld } from "@/lib/azure/test-support";
+import { startTestWorld, type TestWorld } from "@/lib/azure/test-support";
 import type { Db } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
-import { createServices, type Services } from "@/lib/services";
-import { processDue } from "@/lib/outbox/worker";
-import { connectionJobHandlers } from "@/lib/connections/jobs/handlers";
+import type { Services } from "@/lib/services";
 import { fileRequest } from "@/lib/connections/file-request";
 import { decide, decideMany } from "@/lib/connections/decide";
 import { withdrawRequest, retryCreation, discardRequest } from "@/lib/connections/consumer-actions";
-import { listOnboardingCandidates, setManaged } from "@/lib/connections/onboarding";
+import { listOnboardingCandidates } from "@/lib/connections/onboarding";
 import { providerInbox } from "@/lib/connections/provider-inbox";
 import { stateCountsFor } from "@/lib/connections/state-counts";
 import { requestForConsumer, requestForProvider } from "@/lib/connections/request-detail";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/connections/errors";
 import { verifyAuditChain } from "@/lib/audit/audit-log";
-import { createTestDb } from "@/tests/support/test-db";
-import { signInAs } from "@/tests/support/sign-in-as";
+import { drainOutbox, openJourney } from "@/tests/support/journey";
 import { DEMO_RESOURCES } from "@/dev/world/demo-resources";
-import { seedDemoWorld } from "@/prisma/seed";
 
 /**
  * The core journey through the use cases, with a real database, the real local Entra ID (sign-in,
@@ -36,15 +32,7 @@ const FABRIKAM_SUB = DEMO_RESOURCES.fabrikam.subscriptionId;
 const FABRIKAM_SUBNET = DEMO_RESOURCES.fabrikam.vnet.subnets.endpoints.id;
 const FABRIKAM_DELEGATED = DEMO_RESOURCES.fabrikam.vnet.subnets.appservice.id;
 
-async function drain(options: { fastForwardRetries?: boolean } = {}) {
-  // Run the worker's handlers until no job is due (what the background worker does); optionally
-  // make retries due at once instead of after their backoff.
-  const handlers = connectionJobHandlers({ db, consumerAzureForSession: services.consumerAzureForSession, providerAzure: services.providerAzure });
-  for (let i = 0; i < 20; i++) {
-    if (options.fastForwardRetries) await db.outboxMessage.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: new Date(0) } });
-    if ((await processDue(db, handlers)) === 0) break;
-  }
-}
+const drain = (options: { fastForwardRetries?: boolean } = {}) => drainOutbox(db, services, options);
 
 async function file(principal: Principal, overrides: Record<string, string> = {}) {
   return fileRequest(
@@ -68,13 +56,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 beforeEach(async () => {
   await world.reset();
-  ({ db, cleanup } = await createTestDb());
-  await seedDemoWorld(db);
-  services = createServices(db, world.config, FAST);
-  felix = await signInAs(db, world.config, "felix@fabrikam.onmicrosoft.com");
-  nora = await signInAs(db, world.config, "nora@northwind.onmicrosoft.com");
-  priya = await signInAs(db, world.config, "priya@contoso.onmicrosoft.com");
-  await setManaged({ db, providerAzure: services.providerAzure() }, priya, { resourceId: ORDERS, manage: true });
+  ({ db, cleanup, services, felix, nora, priya } = await openJourney(world));
 });
 afterEach(() => cleanup());
 

@@ -1,10 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestWorld, FAST, type TestWorld } from "@/lib/azure/test-support";
+import { startTestWorld, type TestWorld } from "@/lib/azure/test-support";
 import type { Db } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
-import { createServices, type Services } from "@/lib/services";
-import { processDue } from "@/lib/outbox/worker";
-import { connectionJobHandlers } from "@/lib/connections/jobs/handlers";
+import type { Services } from "@/lib/services";
 import { setManaged } from "@/lib/connections/onboarding";
 import { registerExistingEndpoint, UNREADABLE_ENDPOINT_MESSAGE } from "@/lib/connections/register-existing";
 import { requestForConsumer } from "@/lib/connections/request-detail";
@@ -12,13 +10,11 @@ import { providerInbox } from "@/lib/connections/provider-inbox";
 import { withdrawRequest } from "@/lib/connections/consumer-actions";
 import { ValidationError } from "@/lib/connections/errors";
 import { verifyAuditChain } from "@/lib/audit/audit-log";
-import { createTestDb } from "@/tests/support/test-db";
-import { signInAs } from "@/tests/support/sign-in-as";
+import { drainOutbox, openJourney } from "@/tests/support/journey";
 import { DEMO_RESOURCES } from "@/dev/world/demo-resources";
 import { ARM_RESOURCE } from "@/dev/world/demo-tenants";
 import { userToken } from "@/dev/entra/test-support";
 import { networkClient, StaticTokenCredential } from "@/dev/arm/test-support/sdk";
-import { seedDemoWorld } from "@/prisma/seed";
 
 /**
  * Registering an endpoint created outside Crosslink ("I created it with the CLI"), against a real
@@ -39,10 +35,7 @@ const ORDERS = C.sites.orders.id;
 const STAGING = C.sites.orders.slots.staging.id;
 const BILLING = C.sites.billing.id;
 
-async function drain() {
-  const handlers = connectionJobHandlers({ db, consumerAzureForSession: services.consumerAzureForSession, providerAzure: services.providerAzure });
-  for (let i = 0; i < 20; i++) if ((await processDue(db, handlers)) === 0) break;
-}
+const drain = (options: { fastForwardRetries?: boolean } = {}) => drainOutbox(db, services, options);
 
 /** What `az network private-endpoint create --manual-request` does, with Felix's own token. */
 async function createWithCli(options: { target?: string; groupIds?: string[]; message?: string; name?: string } = {}) {
@@ -80,13 +73,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 beforeEach(async () => {
   await world.reset();
-  ({ db, cleanup } = await createTestDb());
-  await seedDemoWorld(db);
-  services = createServices(db, world.config, FAST);
-  felix = await signInAs(db, world.config, "felix@fabrikam.onmicrosoft.com");
-  nora = await signInAs(db, world.config, "nora@northwind.onmicrosoft.com");
-  priya = await signInAs(db, world.config, "priya@contoso.onmicrosoft.com");
-  await setManaged({ db, providerAzure: services.providerAzure() }, priya, { resourceId: ORDERS, manage: true });
+  ({ db, cleanup, services, felix, nora, priya } = await openJourney(world));
 });
 afterEach(() => cleanup());
 
