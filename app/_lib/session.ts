@@ -17,10 +17,6 @@ export const getPrincipal = cache(async (): Promise<Principal | null> => {
   return principalFromSessionToken(getDb(), token);
 });
 
-export async function sessionToken(): Promise<string | undefined> {
-  return (await cookies()).get(sessionCookieName(getConfig().appBaseUrl))?.value;
-}
-
 /**
  * For pages and server actions: the principal when the requirement holds; otherwise a redirect to
  * sign-in (and back here afterwards) or the 403 page.

@@ -276,7 +276,6 @@ function toView(r: InboxRow, now: Date): InboxRowView {
   return {
     id: r.id,
     state: r.state,
-    pendingAction: r.pendingAction,
     pendingLabel: r.pendingAction ? pendingLabel(r.pendingAction) : null,
     age: relativeAge(r.createdAt, now),
     exactTime: exactTime(r.createdAt),
@@ -291,8 +290,7 @@ function toView(r: InboxRow, now: Date): InboxRowView {
     targetResourceId: r.targetResourceId,
     groupId: r.groupId,
     version: r.version,
-    // While a change is being applied, its outcome is still open: no stale failure next to it.
-    lastError: r.pendingAction ? null : r.lastError,
+    lastError: r.lastError,
     // Only what the lifecycle offers the provider, and nothing while a change is being applied.
     decisions: r.pendingAction ? [] : decisionsOf(availableCommands(r.state as RequestState, "provider")),
   };

@@ -11,7 +11,3 @@ export type Principal = {
   username: string;
   roles: Role[];
 };
-
-export function hasRole(principal: Principal, role: Role): boolean {
-  return principal.roles.includes(role);
-}

@@ -28,7 +28,8 @@ export async function recordPendingAction(
 ): Promise<void> {
   const won = await tx.connectionRequest.updateMany({
     where: { id: request.id, version: request.version, pendingAction: null },
-    data: { ...options.data, pendingAction: options.action, progress: options.progress, version: request.version + 1 },
+    // A new attempt: the previous failure no longer describes the request (a new one is recorded if it fails too).
+    data: { ...options.data, pendingAction: options.action, progress: options.progress, lastError: null, version: request.version + 1 },
   });
   if (won.count !== 1) throw new ConflictError(options.conflictMessage, "version_conflict");
   await appendAudit(tx, {

@@ -186,11 +186,6 @@ export function checkName(part: NamePart, value: string): NameCheck {
   return { ok: true };
 }
 
-/** True when `value` is a valid name for `part`. */
-export function isValidName(part: NamePart, value: string): boolean {
-  return checkName(part, value).ok;
-}
-
 /** Subscription (and tenant) IDs are GUIDs; ARM accepts them in any case. */
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -35,8 +35,3 @@ export const logger = pino({
 });
 
 export type Logger = pino.Logger;
-
-/** A child logger bound to one HTTP request, so every line can be traced back to it. */
-export function requestLogger(requestId: string, extra: Record<string, unknown> = {}): Logger {
-  return logger.child({ requestId, ...extra });
-}

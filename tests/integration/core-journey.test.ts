@@ -193,6 +193,26 @@ describe("the core journey", () => {
   });
 });
 
+describe("a decision Azure refuses", () => {
+  it("keeps Azure's reason on the request until the next attempt, which starts clean", async () => {
+    const { requestId } = await file(felix);
+    await drain();
+    await world.admin("PUT", "/_local/faults", { p500: 1, pathFilter: "privateEndpointConnections" });
+    await decide(db, priya, { requestId, decision: "approve" });
+    await drain({ fastForwardRetries: true });
+    let view = await requestForProvider(db, priya, requestId);
+    expect(view).toMatchObject({ state: "Pending", pendingAction: null });
+    expect(view.lastError).toBeTruthy();
+
+    await world.admin("PUT", "/_local/faults", { reset: true });
+    await decide(db, priya, { requestId, decision: "approve" });
+    view = await requestForProvider(db, priya, requestId);
+    expect(view).toMatchObject({ pendingAction: "approve", lastError: null });
+    await drain();
+    expect(await requestForProvider(db, priya, requestId)).toMatchObject({ state: "Approved", lastError: null });
+  });
+});
+
 describe("bad input and isolation", () => {
   it("refuses bad input with specific messages and changes nothing", async () => {
     const cases: [Record<string, string>, string, RegExp][] = [

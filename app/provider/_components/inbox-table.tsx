@@ -14,7 +14,6 @@ import { dangerButton, DialogClose, DialogShell, NoteField } from "./dialog";
 export type InboxRowView = {
   id: string;
   state: string;
-  pendingAction: string | null;
   pendingLabel: string | null;
   age: string;
   exactTime: string;

@@ -100,7 +100,7 @@ export function RequestActions({
       </div>
       {result && !dialog && (
         <p role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-success" : "text-danger"}`} data-testid="action-result">
-          {result.ok ? result.message : result.message}{" "}
+          {result.message}{" "}
           {!result.ok && result.status === 401 && <SignInAgainLink returnTo={`/requests/${requestId}`} />}
         </p>
       )}

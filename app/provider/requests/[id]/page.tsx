@@ -93,7 +93,7 @@ export default async function ProviderRequestPage({ params }: Props) {
         <p className="rounded-fl bg-brand-subtle px-4 py-3 text-sm text-brand-fg">{view.progress}</p>
       )}
       {settling && <AutoRefresh intervalMs={view.pendingAction ? 1000 : 3000} message="This page updates by itself until Azure has finished." />}
-      {view.lastError && !view.pendingAction && (
+      {view.lastError && (
         <p role="alert" className="rounded-fl bg-danger-bg px-4 py-3 text-sm text-danger" data-testid="last-error">
           <span className="font-semibold">The last change failed in Azure:</span> {view.lastError}
         </p>
