@@ -3,7 +3,7 @@ import type { ClaimedMessage } from "../../outbox/outbox";
 import type { HandlerResult } from "../../outbox/worker";
 import { sameResourceId, parseTargetResourceId } from "../../domain/resource-id";
 import { recordTransition } from "../record-transition";
-import { errorFacts, type JobDeps } from "./deps";
+import { attemptFailure, type JobDeps } from "./deps";
 import { abandonPendingAction } from "../pending-action";
 
 const payloadSchema = z.object({ requestId: z.string().min(1), decision: z.enum(["approve", "reject", "disconnect"]) });
@@ -57,9 +57,8 @@ export async function applyDecisionJob(deps: JobDeps, message: ClaimedMessage): 
     });
     return { outcome: "done" };
   } catch (err) {
-    const facts = errorFacts(err);
-    if (facts.retryable && message.attempts < 5) return { outcome: "retry", error: facts.message, retryAfterMs: facts.retryAfterMs };
-    return giveUp(facts.message);
+    const failure = attemptFailure(err, message.attempts);
+    return failure.retry ? { outcome: "retry", error: failure.message } : giveUp(failure.message);
   }
 
   async function giveUp(reason: string): Promise<HandlerResult> {

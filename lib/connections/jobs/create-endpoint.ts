@@ -5,7 +5,7 @@ import { appendAudit } from "../../audit/audit-log";
 import { recordTransition } from "../record-transition";
 import { parseTargetResourceId } from "../../domain/resource-id";
 import { privateLinkConnectionFor } from "../../domain/private-link-catalog";
-import { errorFacts, SYSTEM_ACTOR, type JobDeps } from "./deps";
+import { attemptFailure, SYSTEM_ACTOR, type JobDeps } from "./deps";
 
 const payloadSchema = z.object({ requestId: z.string().min(1), sessionId: z.string().min(1) });
 
@@ -90,8 +90,8 @@ export async function createEndpointJob(deps: JobDeps, message: ClaimedMessage):
     });
     return { outcome: "done" };
   } catch (err) {
-    const facts = errorFacts(err);
-    if (facts.retryable && message.attempts < 5) {
+    const failure = attemptFailure(err, message.attempts);
+    if (failure.retry) {
       await setProgress(`Azure is busy; trying again shortly (attempt ${message.attempts + 1})…`);
       await appendAudit(db, {
         action: "request.creation_retry",
@@ -100,10 +100,10 @@ export async function createEndpointJob(deps: JobDeps, message: ClaimedMessage):
         targetType: "ConnectionRequest",
         targetId: request.id,
         tenantId: request.consumerTenantId,
-        details: { reason: facts.message, attempt: message.attempts },
+        details: { reason: failure.message, attempt: message.attempts },
       });
-      return { outcome: "retry", error: facts.message, retryAfterMs: facts.retryAfterMs };
+      return { outcome: "retry", error: failure.message };
     }
-    return fail(facts.message);
+    return fail(failure.message);
   }
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ClaimedMessage } from "../../outbox/outbox";
 import type { HandlerResult } from "../../outbox/worker";
 import { recordTransition } from "../record-transition";
-import { errorFacts, type JobDeps } from "./deps";
+import { attemptFailure, type JobDeps } from "./deps";
 import { abandonPendingAction } from "../pending-action";
 
 const payloadSchema = z.object({ requestId: z.string().min(1), sessionId: z.string().min(1) });
@@ -38,8 +38,7 @@ export async function deleteEndpointJob(deps: JobDeps, message: ClaimedMessage):
     });
     return { outcome: "done" };
   } catch (err) {
-    const facts = errorFacts(err);
-    if (facts.retryable && message.attempts < 5) return { outcome: "retry", error: facts.message, retryAfterMs: facts.retryAfterMs };
-    return giveUp(facts.message);
+    const failure = attemptFailure(err, message.attempts);
+    return failure.retry ? { outcome: "retry", error: failure.message } : giveUp(failure.message);
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
-import type { ConsumerAzure, ProviderAzure } from "../../azure";
+import { isAzureError, type ConsumerAzure, type ProviderAzure } from "../../azure";
+import { ReauthenticationRequired } from "../../auth/delegated-token";
 
 /**
  * What the background jobs need. The consumer's Azure access is rebuilt from the session that
@@ -13,12 +14,17 @@ export type JobDeps = {
 
 export const SYSTEM_ACTOR = { role: "system" as const, label: "Crosslink" };
 
-/** Errors from lib/azure carry these; anything else is treated as retryable (an outage or a bug). */
-export function errorFacts(err: unknown): { message: string; retryable: boolean; retryAfterMs?: number } {
-  const e = err as { userMessage?: string; message?: string; retryable?: boolean; retryAfterMs?: number };
-  return {
-    message: e?.userMessage ?? e?.message ?? String(err),
-    retryable: e?.retryable ?? !("userMessage" in (e ?? {})),
-    retryAfterMs: e?.retryAfterMs,
-  };
+/**
+ * How many times a job tries before it records the failure on the request itself. (The outbox's
+ * MAX_ATTEMPTS is the outer limit for handlers that throw.)
+ */
+export const JOB_ATTEMPTS = 5;
+
+/** What a job says about a failed attempt, and whether trying again can help. */
+export function attemptFailure(err: unknown, attempts: number): { message: string; retry: boolean } {
+  if (isAzureError(err)) return { message: err.userMessage, retry: err.retryable && attempts < JOB_ATTEMPTS };
+  // An expired sign-in does not come back by waiting: the consumer has to sign in again.
+  if (ReauthenticationRequired.is(err)) return { message: (err as Error).message, retry: false };
+  // Anything else is an outage or a bug: worth another attempt.
+  return { message: err instanceof Error ? err.message : String(err), retry: attempts < JOB_ATTEMPTS };
 }
