@@ -5,6 +5,7 @@ import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 import { afterCursor, decodeCursor, encodeCursor } from "./cursor";
+import { countsByState } from "./state-counts";
 import { NotFoundError } from "./errors";
 
 /**
@@ -73,11 +74,7 @@ export async function myRequests(db: Db, principal: Principal, raw: MyRequestsQu
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const counts = Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as Record<RequestState, number>;
-  for (const g of grouped) {
-    const state = z.enum(REQUEST_STATES).safeParse(g.state);
-    if (state.success) counts[state.data] = g._count._all;
-  }
+  const counts = countsByState(grouped.map((g) => ({ state: g.state, n: g._count._all })));
   return {
     rows: page.map(({ requester, state, ...r }) => ({ ...r, state: state as RequestState, requesterName: requester?.displayName ?? null })),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
