@@ -1,7 +1,6 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { z } from "zod";
 import { getSharedServices } from "@/lib/services";
 import { decide, decideMany, type Decision } from "@/lib/connections/decide";
 import { setManaged } from "@/lib/connections/onboarding";
@@ -48,32 +47,20 @@ export async function decideAction(_prev: FormResult, formData: FormData): Promi
   }
 }
 
-const bulkInput = z.object({
-  requestIds: z.array(z.string().min(1).max(64)).min(1, "Select at least one request.").max(200, "Select at most 200 requests at a time."),
-  decision: z.enum(["approve", "reject"]),
-  note: z.string().trim().max(140, "Keep the note to 140 characters: Azure shows it to the consumer."),
-});
-
 /** Approve or reject the selected requests; every request gets its own result. */
 export async function bulkDecideAction(_prev: BulkResult, formData: FormData): Promise<BulkResult> {
   const principal = await requirePrincipal({ role: "provider" });
   const httpRequestId = await currentRequestId();
-  const parsed = bulkInput.safeParse({
-    requestIds: formData.getAll("requestId").filter((v): v is string => typeof v === "string"),
-    decision: text(formData, "decision"),
-    note: text(formData, "note"),
-  });
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
-    return { ok: false, status: 400, message: Object.values(fieldErrors).join(" "), fieldErrors };
-  }
-  const { requestIds, decision, note } = parsed.data;
-  if (decision === "reject" && !note) {
-    return { ok: false, status: 400, message: "Give the consumers a reason for the rejection.", fieldErrors: { note: "Give the consumers a reason for the rejection." } };
-  }
   const services = getSharedServices();
+  // decideMany() validates the selection, the decision and the note (reject needs a reason).
+  const decision = text(formData, "decision") as "approve" | "reject";
   try {
-    const results = await decideMany(services.db, principal, { requestIds, decision, note }, { httpRequestId });
+    const results = await decideMany(
+      services.db,
+      principal,
+      { requestIds: formData.getAll("requestId").filter((v): v is string => typeof v === "string"), decision, note: text(formData, "note") },
+      { httpRequestId },
+    );
     if (results.some((r) => r.ok)) services.worker.kick();
     refresh();
     return { ok: true, decision, results };

@@ -15,22 +15,39 @@ import { recordPendingAction } from "./pending-action";
 export const DECISIONS = ["approve", "reject", "disconnect"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+const noteSchema = z.string().trim().max(140, "Keep the note to 140 characters: Azure shows it to the consumer.").default("");
+const reasonGiven = (v: { decision: Decision; note: string }) => v.decision !== "reject" || v.note.length > 0;
+
 export const decideInput = z
   .object({
     requestId: z.string().min(1).max(64),
     decision: z.enum(DECISIONS),
-    note: z.string().trim().max(140, "Keep the note to 140 characters: Azure shows it to the consumer.").default(""),
+    note: noteSchema,
     expectedVersion: z.coerce.number().int().positive().optional(),
   })
-  .refine((v) => v.decision !== "reject" || v.note.length > 0, { message: "Give the consumer a reason for the rejection.", path: ["note"] });
+  .refine(reasonGiven, { message: "Give the consumer a reason for the rejection.", path: ["note"] });
 export type DecideInput = z.input<typeof decideInput>;
+
+const decideManyInput = z
+  .object({
+    requestIds: z.array(z.string().min(1).max(64)).min(1, "Select at least one request.").max(200, "Select at most 200 requests at a time."),
+    decision: z.enum(["approve", "reject"]),
+    note: noteSchema,
+  })
+  .refine(reasonGiven, { message: "Give the consumers a reason for the rejection.", path: ["note"] });
+export type DecideManyInput = z.input<typeof decideManyInput>;
+
+/** Field messages of a failed parse, keyed by the first path segment ("form" for the whole input). */
+function validationError(error: z.ZodError): ValidationError {
+  return new ValidationError(Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+}
 
 export type DecideResult = { requestId: string; outcome: "recorded" | "no_change"; state: RequestState };
 
 export async function decide(db: Db, principal: Principal, raw: DecideInput, context: { httpRequestId?: string } = {}): Promise<DecideResult> {
   authorize(principal, { role: "provider" });
   const parsed = decideInput.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+  if (!parsed.success) throw validationError(parsed.error);
   const input = parsed.data;
 
   // The provider tenant is part of the lookup: another tenant's request is simply not found.
@@ -81,19 +98,25 @@ export async function decide(db: Db, principal: Principal, raw: DecideInput, con
   return { requestId: request.id, outcome: "recorded", state: request.state as RequestState };
 }
 
-/** Bulk decisions: each request on its own (its own transaction), with a per-item result. */
+/**
+ * Bulk decisions: the shared decision and note are checked once (a missing reason is one answer,
+ * not one failure per request); then each request on its own (its own transaction), with a
+ * per-item result.
+ */
 export async function decideMany(
   db: Db,
   principal: Principal,
-  input: { requestIds: string[]; decision: Decision; note?: string },
+  raw: DecideManyInput,
   context: { httpRequestId?: string } = {},
 ): Promise<{ requestId: string; ok: boolean; message: string }[]> {
   authorize(principal, { role: "provider" });
-  const ids = z.array(z.string().min(1).max(64)).min(1, "Select at least one request.").max(200, "Select at most 200 requests at a time.").parse(input.requestIds);
+  const parsed = decideManyInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
   const results = [];
-  for (const requestId of [...new Set(ids)]) {
+  for (const requestId of [...new Set(input.requestIds)]) {
     try {
-      const r = await decide(db, principal, { requestId, decision: input.decision, note: input.note ?? "" }, context);
+      const r = await decide(db, principal, { requestId, decision: input.decision, note: input.note }, context);
       results.push({ requestId, ok: true, message: r.outcome === "no_change" ? "Already in that state; nothing to do." : "Recorded; applying in Azure." });
     } catch (err) {
       if (err instanceof NotFoundError || err instanceof ConflictError || err instanceof ValidationError) {

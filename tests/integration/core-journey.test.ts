@@ -193,6 +193,19 @@ describe("the core journey", () => {
   });
 });
 
+describe("bulk decisions", () => {
+  it("checks the shared decision and note once, before touching any request", async () => {
+    const { requestId } = await file(felix);
+    await drain();
+    const missingReason = await decideMany(db, priya, { requestIds: [requestId], decision: "reject" }).catch((e: unknown) => e);
+    expect(missingReason).toBeInstanceOf(ValidationError);
+    expect((missingReason as ValidationError).fieldErrors).toEqual({ note: "Give the consumers a reason for the rejection." });
+    const nothingSelected = await decideMany(db, priya, { requestIds: [], decision: "approve" }).catch((e: unknown) => e);
+    expect((nothingSelected as ValidationError).fieldErrors).toEqual({ requestIds: "Select at least one request." });
+    expect((await requestForProvider(db, priya, requestId)).pendingAction).toBeNull();
+  });
+});
+
 describe("a decision Azure refuses", () => {
   it("keeps Azure's reason on the request until the next attempt, which starts clean", async () => {
     const { requestId } = await file(felix);

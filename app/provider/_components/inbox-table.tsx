@@ -295,7 +295,8 @@ function BulkForm({ decision, chosen, onDone }: { decision: "approve" | "reject"
       />
       {failed && !failed.fieldErrors?.note && (
         <p role="alert" className="rounded-fl bg-danger-bg px-3 py-2 text-sm text-danger">
-          {failed.message}
+          {/* The note is the only field here; anything else (the selection) is said in words. */}
+          {failed.fieldErrors ? Object.values(failed.fieldErrors).join(" ") : failed.message}
         </p>
       )}
       <div className="flex justify-end gap-2">
