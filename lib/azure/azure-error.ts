@@ -21,6 +21,7 @@ export type AzureOperation =
   | "deletePrivateEndpoint"
   | "endpointDetails"
   | "listManageableResources"
+  | "getManageableResource"
   | "listConnections"
   | "setConnectionState"
   | "deleteConnection";
@@ -228,6 +229,7 @@ const VERBS: Record<AzureOperation, string> = {
   deletePrivateEndpoint: "delete private endpoints",
   endpointDetails: "read private endpoints and their network interfaces",
   listManageableResources: "list web apps and Private Link Services",
+  getManageableResource: "read web apps and Private Link Services",
   listConnections: "read private endpoint connections",
   setConnectionState: "approve or reject private endpoint connections",
   deleteConnection: "remove private endpoint connections",
@@ -236,7 +238,7 @@ const VERBS: Record<AzureOperation, string> = {
 /** The role to ask for, per operation and actor. */
 function roleAdvice(ctx: ErrorContext): string {
   if (ctx.actor === "provider") {
-    if (ctx.operation === "listManageableResources" || ctx.operation === "listConnections" || ctx.operation === "listSubscriptions") {
+    if (["listManageableResources", "getManageableResource", "listConnections", "listSubscriptions"].includes(ctx.operation)) {
       return "Give Crosslink's service principal Reader on the provider's subscription or resource group.";
     }
     return "Give Crosslink's service principal a role with …/privateEndpointConnectionsApproval/action and …/privateEndpointConnections/* on the resource (see “Running on real Azure” in the README).";

@@ -34,6 +34,15 @@ describe("what the provider identity can manage", () => {
     // Crosslink's identity holds no role outside the provider tenant's subscription.
     expect(resources.every((r) => r.subscriptionId === C.subscriptionId)).toBe(true);
   });
+
+  it("reads one of them by ID exactly as the list shows it, and null for one it cannot see", async () => {
+    const provider = w.provider();
+    const listed = await provider.listManageableResources();
+    for (const id of [C.sites.orders.id, C.sites.eventsFunc.id, C.sites.orders.slots.staging.id, C.privateLinkService.id]) {
+      expect(await provider.getManageableResource(id)).toEqual(listed.find((r) => r.id.toLowerCase() === id.toLowerCase()));
+    }
+    expect(await provider.getManageableResource(`${C.resourceGroupId}/providers/Microsoft.Web/sites/contoso-ghost`)).toBeNull();
+  });
 });
 
 describe("a request to a web app: Pending, approve, disconnect, delete", () => {

@@ -30,6 +30,8 @@ export type ConnectionDecision = {
 export interface ProviderAzure {
   /** Web apps, function apps, their slots and Private Link Services in every subscription the identity sees. */
   listManageableResources(): Promise<ManageableResource[]>;
+  /** One web app, function app, slot or Private Link Service; null when the identity cannot see it (404). */
+  getManageableResource(resourceId: string): Promise<ManageableResource | null>;
   /** The connections on a site, slot or Private Link Service. */
   listConnections(targetResourceId: string): Promise<ProviderConnection[]>;
   /** Approves or rejects a connection. Long-running on sites and slots. */
@@ -74,6 +76,24 @@ export function createProviderAzure(config: ArmConfig, credential: TokenCredenti
         }
       }
       return all;
+    },
+
+    async getManageableResource(resourceId) {
+      const t = target(resourceId);
+      let raw: unknown;
+      try {
+        raw =
+          t.kind === "site"
+            ? await clients.web(t.subscriptionId).webApps.get(t.resourceGroup, t.siteName)
+            : t.kind === "slot"
+              ? await clients.web(t.subscriptionId).webApps.getSlot(t.resourceGroup, t.siteName, t.slotName)
+              : await clients.network(t.subscriptionId).privateLinkServices.get(t.resourceGroup, t.name);
+      } catch (err) {
+        if (isNotFound(err)) return null;
+        rethrow(err, ctx({ operation: "getManageableResource", subscriptionId: t.subscriptionId, resourceId: t.id }));
+      }
+      const schema = t.kind === "site" ? siteResourceSchema : t.kind === "slot" ? slotResourceSchema : privateLinkServiceResourceSchema;
+      return parseAzure(schema, raw, t.name);
     },
 
     async listConnections(targetResourceId) {

@@ -39,7 +39,7 @@ export async function setManaged(
   const parsed = parseTargetResourceId(input.resourceId);
   if (!parsed.ok) throw new ValidationError({ resourceId: parsed.message });
   // Registering needs the resource to be visible to the provider's identity now; unregistering does not.
-  const live = input.manage ? (await deps.providerAzure.listManageableResources()).find((r) => r.id.toLowerCase() === parsed.key) : undefined;
+  const live = input.manage ? await deps.providerAzure.getManageableResource(input.resourceId) : null;
   if (input.manage && !live) throw new NotFoundError("resource");
 
   await deps.db.$transaction(async (tx) => {
