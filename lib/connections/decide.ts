@@ -53,10 +53,10 @@ export async function decide(db: Db, principal: Principal, raw: DecideInput, con
   // The provider tenant is part of the lookup: another tenant's request is simply not found.
   const request = await db.connectionRequest.findFirst({
     where: { id: input.requestId, providerTenantId: principal.tenantId },
-    include: { decidedBy: { include: { tenant: true } } },
+    include: { decidedBy: { select: { displayName: true } } },
   });
   if (!request) throw new NotFoundError();
-  const decidedByName = request.decidedBy ? `${request.decidedBy.displayName}` : undefined;
+  const decidedByName = request.decidedBy?.displayName;
 
   if (request.pendingAction) {
     const doing: Record<string, string> = { approve: "approving", reject: "rejecting", disconnect: "disconnecting" };
