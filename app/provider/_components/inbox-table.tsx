@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import { StateBadge } from "@/app/_components/state-badge";
 import { buttonStyles } from "@/app/_components/ui";
 import { bulkDecideAction } from "../actions";
@@ -61,6 +61,16 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
   const chosen = selectable.filter((r) => selected.has(r.id));
   const allChosen = selectable.length > 0 && chosen.length === selectable.length;
   const selectAll = useRef<HTMLInputElement>(null);
+  const router = useRouter();
+  // The rows' links are plain <a> (see InboxTableRow). A plain left click on one is followed in
+  // the app, as next/link would, so the page does not reload; other clicks are the browser's.
+  const followInApp = (e: MouseEvent) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const href = (e.target as Element).closest("a")?.getAttribute("href");
+    if (!href?.startsWith("/")) return;
+    e.preventDefault();
+    router.push(href);
+  };
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = chosen.length > 0 && !allChosen;
   }, [chosen.length, allChosen]);
@@ -106,8 +116,8 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
         empty
       ) : (
         // relative: screen-reader-only (absolutely positioned) text stays inside the scroll area.
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[60rem] text-left text-sm" data-testid="inbox-table">
+        <div className="relative overflow-x-auto" onClick={followInApp}>
+          <table className="inbox-table w-full min-w-[60rem] text-left text-sm" data-testid="inbox-table">
             <caption className="sr-only">{caption}</caption>
             <thead className="whitespace-nowrap text-xs text-fg3">
               <tr className="border-b border-stroke2">
@@ -138,83 +148,16 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => {
-                const canSelect = selectable.includes(r);
-                return (
-                  <tr key={r.id} className="border-b border-stroke2 align-top last:border-0" data-request-id={r.id}>
-                    <td className="py-3 pr-2">
-                      {canSelect && (
-                        <input
-                          type="checkbox"
-                          className="h-4 w-4 accent-[var(--fl-brand)]"
-                          aria-label={`Select ${labelOf(r)}`}
-                          checked={selected.has(r.id)}
-                          onChange={(e) => toggle(r.id, e.target.checked)}
-                        />
-                      )}
-                    </td>
-                    <td className="py-3 pr-3">
-                      <div className="font-semibold text-fg1">{r.consumerTenantName}</div>
-                      <div className="font-mono text-[11px] leading-tight text-fg3">
-                        <span className="sr-only">Tenant ID </span>
-                        {r.consumerTenantId}
-                      </div>
-                    </td>
-                    <td className="min-w-[11rem] py-3 pr-3">
-                      <div>{r.requesterName ?? <span className="text-fg3">Unknown</span>}</div>
-                      {r.requesterEmail && <div className="text-xs [overflow-wrap:anywhere] text-fg3">{r.requesterEmail}</div>}
-                    </td>
-                    <td className="min-w-[13rem] max-w-[18rem] py-3 pr-3 [overflow-wrap:anywhere] text-fg2">{r.requestMessage || <span className="text-fg3">No message</span>}</td>
-                    <td className="py-3 pr-3 whitespace-nowrap">
-                      <Link href={`/provider/requests/${r.id}`} className="font-semibold text-brand-fg hover:underline" title={r.targetResourceId}>
-                        {r.targetName}
-                      </Link>
-                      <div className="text-xs text-fg3">{r.targetTypeLabel}</div>
-                    </td>
-                    <td className="py-3 pr-3 font-mono text-xs">{r.groupId || "—"}</td>
-                    <td className="py-3 pr-3 whitespace-nowrap">
-                      <time dateTime={r.createdAtIso} title={r.exactTime}>
-                        {r.age}
-                      </time>
-                    </td>
-                    <td className="py-3 pr-3">
-                      {r.pendingLabel ? (
-                        <span className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-full bg-brand-subtle px-2 py-0.5 text-xs font-semibold text-brand-fg" data-testid="pending-action">
-                          <span aria-hidden="true" className="inline-block h-2.5 w-2.5 animate-spin rounded-full border-2 border-current border-t-transparent" />
-                          {r.pendingLabel}
-                        </span>
-                      ) : (
-                        <StateBadge state={r.state} />
-                      )}
-                      {r.lastError && (
-                        <p className="mt-1 max-w-[14rem] text-xs text-danger" data-testid="inbox-last-error">
-                          <span className="font-semibold">Last change failed in Azure:</span> {r.lastError}
-                        </p>
-                      )}
-                    </td>
-                    <td className="py-3">
-                      <div className="flex justify-end gap-1.5">
-                        {inlineDecisions(r).map((d) => (
-                          <DecisionTrigger
-                          key={d}
-                          decision={d}
-                          compact
-                          onOpen={openDecision}
-                          subject={{
-                            requestId: r.id,
-                            version: r.version,
-                            state: r.state,
-                            targetName: r.targetName,
-                            consumerTenantName: r.consumerTenantName,
-                            requesterName: r.requesterName,
-                          }}
-                        />
-                        ))}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
+              {rows.map((r) => (
+                <InboxTableRow
+                  key={r.id}
+                  row={r}
+                  selectable={selectable.includes(r)}
+                  selected={selected.has(r.id)}
+                  onToggle={toggle}
+                  onDecide={openDecision}
+                />
+              ))}
             </tbody>
           </table>
         </div>
@@ -222,6 +165,87 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
     </div>
   );
 }
+
+/**
+ * One request. The markup is deliberately lean, because the inbox renders many rows on every
+ * request and each element and attribute costs server time (`npm run bench:dashboard`): the
+ * cells are styled by the `.inbox-table` rules in globals.css rather than classes on each cell,
+ * the target is a plain link (the table follows it in the app, see followInApp) rather than one
+ * next/link component per row, and the decision buttons are plain buttons.
+ */
+function InboxTableRow({
+  row: r,
+  selectable,
+  selected,
+  onToggle,
+  onDecide,
+}: {
+  row: InboxRowView;
+  selectable: boolean;
+  selected: boolean;
+  onToggle: (id: string, on: boolean) => void;
+  onDecide: (decision: ProviderDecision, subject: DecisionSubject) => void;
+}) {
+  const label = labelOf(r);
+  return (
+    <tr data-request-id={r.id}>
+      <td>{selectable && <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onToggle(r.id, e.target.checked)} />}</td>
+      <td>
+        <div className="font-semibold text-fg1">{r.consumerTenantName}</div>
+        <div className="tenant-id">
+          <span className="sr-only">Tenant ID </span>
+          {r.consumerTenantId}
+        </div>
+      </td>
+      <td>
+        {r.requesterName ?? <span className="text-fg3">Unknown</span>}
+        {r.requesterEmail && <div className="sub">{r.requesterEmail}</div>}
+      </td>
+      <td>{r.requestMessage || <span className="text-fg3">No message</span>}</td>
+      <td>
+        <a href={`/provider/requests/${r.id}`} title={r.targetResourceId}>
+          {r.targetName}
+        </a>
+        <div className="sub">{r.targetTypeLabel}</div>
+      </td>
+      <td>{r.groupId || "—"}</td>
+      <td>
+        <time dateTime={r.createdAtIso} title={r.exactTime}>
+          {r.age}
+        </time>
+      </td>
+      <td>
+        {r.pendingLabel ? (
+          <span className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-full bg-brand-subtle px-2 py-0.5 text-xs font-semibold text-brand-fg" data-testid="pending-action">
+            <span aria-hidden="true" className="inline-block h-2.5 w-2.5 animate-spin rounded-full border-2 border-current border-t-transparent" />
+            {r.pendingLabel}
+          </span>
+        ) : (
+          <StateBadge state={r.state} />
+        )}
+        {r.lastError && (
+          <p className="mt-1 max-w-[14rem] text-xs text-danger" data-testid="inbox-last-error">
+            <span className="font-semibold">Last change failed in Azure:</span> {r.lastError}
+          </p>
+        )}
+      </td>
+      <td>
+        {inlineDecisions(r).map((d) => (
+          <DecisionTrigger key={d} decision={d} compact onOpen={onDecide} subject={subjectOf(r)} />
+        ))}
+      </td>
+    </tr>
+  );
+}
+
+const subjectOf = (r: InboxRowView): DecisionSubject => ({
+  requestId: r.id,
+  version: r.version,
+  state: r.state,
+  targetName: r.targetName,
+  consumerTenantName: r.consumerTenantName,
+  requesterName: r.requesterName,
+});
 
 function BulkButton({ decision, chosen, onDone }: { decision: "approve" | "reject"; chosen: InboxRowView[]; onDone: (o: BulkOutcome) => void }) {
   const [open, setOpen] = useState(false);
