@@ -170,8 +170,8 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
  * One request. The markup is deliberately lean, because the inbox renders many rows on every
  * request and each element and attribute costs server time (`npm run bench:dashboard`): the
  * cells are styled by the `.inbox-table` rules in globals.css rather than classes on each cell,
- * the target is a plain link (the table follows it in the app, see followInApp) rather than one
- * next/link component per row, and the decision buttons are plain buttons.
+ * and the target is a plain link (the table follows it in the app, see followInApp) rather than
+ * one next/link component per row.
  */
 function InboxTableRow({
   row: r,
