@@ -273,25 +273,17 @@ async function loadPage(db: ReturnType<typeof getDb>, principal: Awaited<ReturnT
 }
 
 function toView(r: InboxRow, now: Date): InboxRowView {
+  // What the table shows as it is goes through; the rest is put in words here. Nothing else is
+  // sent, because every field crosses to the browser in the page's payload.
+  const { pendingAction, createdAt, updatedAt: _updatedAt, targetType, ...shownAsIs } = r;
   return {
-    id: r.id,
-    state: r.state,
-    pendingLabel: r.pendingAction ? pendingLabel(r.pendingAction) : null,
-    age: relativeAge(r.createdAt, now),
-    exactTime: exactTime(r.createdAt),
-    createdAtIso: r.createdAt.toISOString(),
-    consumerTenantId: r.consumerTenantId,
-    consumerTenantName: r.consumerTenantName,
-    requesterName: r.requesterName,
-    requesterEmail: r.requesterEmail,
-    requestMessage: r.requestMessage,
-    targetName: r.targetName,
-    targetTypeLabel: targetTypeLabel(r.targetType),
-    targetResourceId: r.targetResourceId,
-    groupId: r.groupId,
-    version: r.version,
-    lastError: r.lastError,
+    ...shownAsIs,
+    pendingLabel: pendingAction ? pendingLabel(pendingAction) : null,
+    age: relativeAge(createdAt, now),
+    exactTime: exactTime(createdAt),
+    createdAtIso: createdAt.toISOString(),
+    targetTypeLabel: targetTypeLabel(targetType),
     // Only what the lifecycle offers the provider, and nothing while a change is being applied.
-    decisions: r.pendingAction ? [] : decisionsOf(availableCommands(r.state as RequestState, "provider")),
+    decisions: pendingAction ? [] : decisionsOf(availableCommands(r.state as RequestState, "provider")),
   };
 }

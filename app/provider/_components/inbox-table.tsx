@@ -7,28 +7,20 @@ import { buttonStyles } from "@/app/_components/ui";
 import { bulkDecideAction } from "../actions";
 import type { BulkItemResult, BulkResult } from "../_lib/types";
 import type { ProviderDecision } from "../_lib/format";
+import type { InboxRow } from "@/lib/connections/provider-inbox";
 import { DecisionDialog, DecisionTrigger, type DecisionSubject, type DecisionTarget } from "./decision-button";
 import { dangerButton, DialogClose, DialogShell, NoteField } from "./dialog";
 
-/** One inbox row as the server rendered it (plain data: dates are already words). */
-export type InboxRowView = {
-  id: string;
-  state: string;
+/**
+ * One inbox row as the server rendered it: the read model's row, with dates and codes already in
+ * words and the decisions the provider may take.
+ */
+export type InboxRowView = Omit<InboxRow, "pendingAction" | "createdAt" | "updatedAt" | "targetType"> & {
   pendingLabel: string | null;
   age: string;
   exactTime: string;
   createdAtIso: string;
-  consumerTenantId: string;
-  consumerTenantName: string;
-  requesterName: string | null;
-  requesterEmail: string | null;
-  requestMessage: string;
-  targetName: string;
   targetTypeLabel: string;
-  targetResourceId: string;
-  groupId: string;
-  version: number;
-  lastError: string | null;
   decisions: ProviderDecision[];
 };
 
@@ -186,10 +178,9 @@ function InboxTableRow({
   onToggle: (id: string, on: boolean) => void;
   onDecide: (decision: ProviderDecision, subject: DecisionSubject) => void;
 }) {
-  const label = labelOf(r);
   return (
     <tr data-request-id={r.id}>
-      <td>{selectable && <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onToggle(r.id, e.target.checked)} />}</td>
+      <td>{selectable && <input type="checkbox" aria-label={`Select ${labelOf(r)}`} checked={selected} onChange={(e) => onToggle(r.id, e.target.checked)} />}</td>
       <td>
         <div className="font-semibold text-fg1">{r.consumerTenantName}</div>
         <div className="tenant-id">
