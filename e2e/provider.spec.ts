@@ -269,23 +269,28 @@ test("two providers decide the same request: the second is told who decided and 
   await second.close();
 });
 
-test("filters, search, sort and paging live in the URL and work without JavaScript", async ({ browser, page }) => {
+test("filters, search, sort and paging live in the URL; without JavaScript the plain view lists and filters", async ({ browser, page }) => {
   const tag = uniqueTag("paging");
   const ids = await fileRequests({ count: 3, message: `Paging ${tag}` });
   const [oldest, middle, newest] = ids as [string, string, string];
   await signInAsProvider(page);
   const shownIds = () => page.locator("tr[data-request-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-request-id")));
 
-  // Without JavaScript the filter form is a plain GET form.
+  // Without JavaScript the list cannot load itself: the page links to the plain view, where the
+  // server renders the list and the filter form is a plain GET form.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   await noJs.addCookies(await page.context().cookies());
   const plain = await noJs.newPage();
   await plain.goto("/provider");
+  await expect(plain.locator("tr[data-request-id]")).toHaveCount(0);
+  await plain.getByRole("link", { name: "Show the requests without JavaScript" }).click();
+  await expect(plain).toHaveURL(/plain=1/);
+  await expect(plain.locator("tr[data-request-id]").first()).toBeVisible();
   await plain.getByLabel("Search").fill(tag);
   await plain.getByLabel("Consumer tenant").selectOption({ label: FELIX.tenant });
   await plain.getByLabel("Sort").selectOption("oldest");
   await plain.getByRole("button", { name: "Apply" }).click();
-  await expect(plain).toHaveURL(new RegExp(`q=${tag}.*tenant=${FABRIKAM_TENANT_ID}.*sort=oldest`));
+  await expect(plain).toHaveURL(new RegExp(`plain=1.*q=${tag}.*tenant=${FABRIKAM_TENANT_ID}.*sort=oldest`));
   await expect(plain.locator("tr[data-request-id]")).toHaveCount(3);
   await expect(plain.locator("tr[data-request-id]").first()).toHaveAttribute("data-request-id", oldest);
   await expect(plain.getByRole("table", { name: "Pending connection requests, oldest first" })).toBeVisible();
@@ -294,7 +299,7 @@ test("filters, search, sort and paging live in the URL and work without JavaScri
 
   // Keyset paging, two per page, newest first: next, reload, previous, back.
   await page.goto(`/provider?q=${tag}&size=2`);
-  expect(await shownIds()).toEqual([newest, middle]);
+  await expect.poll(shownIds).toEqual([newest, middle]);
   await expect(page.getByRole("link", { name: "← Previous page" })).toHaveCount(0);
   await page.getByRole("link", { name: "Next page →" }).click();
   await expect(page).toHaveURL(/cursor=/);
@@ -302,7 +307,7 @@ test("filters, search, sort and paging live in the URL and work without JavaScri
   expect(await shownIds()).toEqual([oldest]);
   await expect(page.getByRole("link", { name: "Next page →" })).toHaveCount(0);
   await page.reload();
-  expect(await shownIds()).toEqual([oldest]);
+  await expect.poll(shownIds).toEqual([oldest]);
   await page.getByRole("link", { name: "← Previous page" }).click();
   await expect(page).toHaveURL(/before=/);
   await expect(page.locator("tr[data-request-id]")).toHaveCount(2);
@@ -322,6 +327,40 @@ test("filters, search, sort and paging live in the URL and work without JavaScri
   await dialog(page).getByLabel(/Reason/).fill("Test cleanup");
   await dialog(page).getByRole("button", { name: "Reject 3" }).click();
   await expect(page.getByTestId("bulk-results")).toContainText("Reject selected: 3 of 3 recorded");
+});
+
+test("the inbox loads its list from the data endpoint, says when that fails, and tries again on request", async ({ page }) => {
+  const tag = uniqueTag("loading");
+  const [id] = await fileRequests({ count: 1, message: `Loading ${tag}` });
+  await signInAsProvider(page);
+
+  // The server is down for the list: the page says so, and keeps its filters usable.
+  let answer: { status: number; body: string } | null = { status: 500, body: JSON.stringify({ error: { code: "500", message: "Something went wrong on our side. Try again; if it keeps happening, quote reference r-1." } }) };
+  await page.route("**/api/v1/provider/requests?**", (route) => (answer ? route.fulfill({ ...answer, contentType: "application/json" }) : route.continue()));
+  await page.goto(`/provider?q=${tag}`);
+  const failure = page.getByTestId("inbox-load-error");
+  await expect(failure).toContainText("The requests could not be loaded. Something went wrong on our side. Try again; if it keeps happening, quote reference r-1.");
+  await expect(page.locator("tr[data-request-id]")).toHaveCount(0);
+  await expect(page.getByLabel("Search")).toHaveValue(tag);
+
+  // It comes back: "Try again" loads the list.
+  answer = null;
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(`tr[data-request-id="${id}"]`)).toBeVisible();
+  await expect(failure).toHaveCount(0);
+  await expect(page.getByTestId("count-Pending")).toHaveText("1");
+
+  // The session ended meanwhile: the page says so and offers to sign in again, back to this view.
+  answer = { status: 401, body: JSON.stringify({ error: { code: "401", message: "Sign in to continue." } }) };
+  await page.getByRole("link", { name: /^Approved/ }).click();
+  await expect(failure).toContainText("Your session has ended.");
+  await expect(failure.getByRole("link", { name: "Sign in again" })).toHaveAttribute("href", `/auth/sign-in?returnTo=${encodeURIComponent(`/provider?state=Approved&q=${tag}`)}`);
+
+  // An answer the page does not understand is not shown as a list.
+  answer = { status: 200, body: JSON.stringify({ items: [{ id: "x" }], nextCursor: null, previousCursor: null, counts: {} }) };
+  await page.reload();
+  await expect(failure).toContainText("Crosslink sent a list this page does not understand.");
+  await expect(page.getByRole("table")).toHaveCount(0);
 });
 
 test("unknown request IDs are not found; consumers get 403 on provider pages", async ({ page, browser }) => {

@@ -100,6 +100,37 @@ describe("providerInbox", () => {
     expect((await providerInbox(db, litware, {})).counts.Pending).toBe(3);
   });
 
+  it("walks back with previousCursor: the same pages in the same order, and says where each side ends", async () => {
+    const orders = await resource("contoso", "orders");
+    const theirs = await resource("litware", "elsewhere");
+    for (let i = 0; i < 7; i++) await request({ consumer: "fabrikam", provider: "contoso", resourceId: orders.id, resourceName: "orders", minutes: Math.min(i, 5) });
+    for (let i = 0; i < 3; i++) await request({ consumer: "fabrikam", provider: "litware", resourceId: theirs.id, resourceName: "elsewhere", minutes: i });
+
+    for (const sort of ["newest", "oldest"] as const) {
+      // Forward: 3 + 3 + 1. The first page has nothing before it; the last has nothing after it.
+      const forward = [await providerInbox(db, contoso, { state: "Pending", sort, limit: 3 })];
+      expect(forward[0]!.previousCursor).toBeNull();
+      while (forward.at(-1)!.nextCursor) forward.push(await providerInbox(db, contoso, { state: "Pending", sort, limit: 3, cursor: forward.at(-1)!.nextCursor! }));
+      expect(forward.map((p) => p.rows.length)).toEqual([3, 3, 1]);
+      expect(forward.slice(1).every((p) => p.previousCursor !== null)).toBe(true);
+
+      // Back from the last page: the same pages, rows in display order, ending at the first page.
+      const back = [forward[2]!];
+      while (back.at(-1)!.previousCursor) back.push(await providerInbox(db, contoso, { state: "Pending", sort, limit: 3, before: back.at(-1)!.previousCursor! }));
+      expect(back.map((p) => p.rows.map((r) => r.id))).toEqual([...forward].reverse().map((p) => p.rows.map((r) => r.id)));
+      expect(back.at(-1)!.previousCursor).toBeNull();
+      expect(back.slice(1).every((p) => p.nextCursor !== null)).toBe(true);
+    }
+
+    // A cursor wins over before; a malformed before means the first page.
+    const first = await providerInbox(db, contoso, { state: "Pending", limit: 3 });
+    const second = await providerInbox(db, contoso, { state: "Pending", limit: 3, cursor: first.nextCursor!, before: first.nextCursor! });
+    expect(second.rows[0]!.id).not.toBe(first.rows[0]!.id);
+    const garbled = await providerInbox(db, contoso, { state: "Pending", limit: 3, before: "not-a-cursor" });
+    expect(garbled.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(garbled.previousCursor).toBeNull();
+  });
+
   it("returns each row with its consumer tenant's name and the requester (email, else username)", async () => {
     const orders = await resource("contoso", "orders");
     const felix = await user("fabrikam", "Felix Example", "felix@fabrikam.example");

@@ -18,7 +18,10 @@ export const inboxQuerySchema = z.object({
   tenant: z.string().max(64).optional().catch(undefined), // consumer tenant id
   q: z.string().trim().max(200).optional().catch(undefined),
   sort: z.enum(["newest", "oldest"]).default("newest").catch("newest"),
+  /** The next page: rows after this cursor (from `nextCursor`). */
   cursor: z.string().max(200).optional().catch(undefined),
+  /** The previous page: rows before this cursor (from `previousCursor`); ignored with `cursor`. */
+  before: z.string().max(200).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(100).default(25).catch(25),
 });
 export type InboxQuery = z.input<typeof inboxQuerySchema>;
@@ -72,7 +75,11 @@ const inboxRowSchema = z.object({
 export async function providerInbox(db: Db, principal: Principal, raw: InboxQuery) {
   authorize(principal, { role: "provider" });
   const query = inboxQuerySchema.parse(raw);
-  const newest = query.sort === "newest";
+  // A previous page is read by walking back from `before`, in the opposite order, and turned around.
+  const after = decodeCursor(query.cursor);
+  const before = after ? undefined : decodeCursor(query.before);
+  const cursor = after ?? before;
+  const newest = (query.sort === "newest") !== Boolean(before);
 
   // Everything but the state filter: the counts show what each state tab would contain.
   const base = Prisma.join(
@@ -88,7 +95,6 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
     ].filter((c): c is Prisma.Sql => c !== null),
     " AND ",
   );
-  const cursor = decodeCursor(query.cursor);
   const where = Prisma.join(
     [
       base,
@@ -125,12 +131,17 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
   const scan = Boolean(query.q && !query.resource && !query.tenant);
   const counts = filtered ? countByState(db, base, scan) : await stateCountsFor(db, principal.tenantId);
 
-  const page = rows.slice(0, query.limit).map((r) => inboxRowSchema.parse(r));
+  const walked = rows.slice(0, query.limit).map((r) => inboxRowSchema.parse(r));
+  const more = rows.length > query.limit;
+  const page = before ? walked.reverse() : walked;
+  const first = page[0];
   const last = page[page.length - 1];
   return {
     query,
     rows: page,
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    // Walking back, the row `before` points at follows this page; walking on, the cursor's row precedes it.
+    nextCursor: last && (before ? true : more) ? encodeCursor(last) : null,
+    previousCursor: first && (before ? more : Boolean(after)) ? encodeCursor(first) : null,
     counts,
   };
 }

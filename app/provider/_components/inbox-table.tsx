@@ -7,22 +7,9 @@ import { buttonStyles } from "@/app/_components/ui";
 import { bulkDecideAction } from "../actions";
 import type { BulkItemResult, BulkResult } from "../_lib/types";
 import type { ProviderDecision } from "../_lib/format";
-import type { InboxRow } from "@/lib/connections/provider-inbox";
+import type { InboxRowView } from "../_lib/inbox-data";
 import { DecisionDialog, DecisionTrigger, type DecisionSubject, type DecisionTarget } from "./decision-button";
 import { dangerButton, DialogClose, DialogShell, NoteField } from "./dialog";
-
-/**
- * One inbox row as the server rendered it: the read model's row, with dates and codes already in
- * words and the decisions the provider may take.
- */
-export type InboxRowView = Omit<InboxRow, "pendingAction" | "createdAt" | "updatedAt" | "targetType"> & {
-  pendingLabel: string | null;
-  age: string;
-  exactTime: string;
-  createdAtIso: string;
-  targetTypeLabel: string;
-  decisions: ProviderDecision[];
-};
 
 type Labelled = BulkItemResult & { label: string };
 type BulkOutcome = { decision: "approve" | "reject"; items: Labelled[] };
@@ -35,7 +22,7 @@ const labelOf = (r: InboxRowView) => `${r.targetName} for ${r.requesterName ?? "
 
 /**
  * The inbox table with per-row decisions and bulk approve/reject of the selected Pending
- * requests. Selection lives here; everything else comes from the server on each render.
+ * requests. Selection lives here; the rows come from InboxList, which loads them.
  */
 export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; caption: string; empty: ReactNode }) {
   const selectable = rows.filter((r) => r.decisions.includes("approve") && r.decisions.includes("reject"));
@@ -159,11 +146,10 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
 }
 
 /**
- * One request. The markup is deliberately lean, because the inbox renders many rows on every
- * request and each element and attribute costs server time (`npm run bench:dashboard`): the
- * cells are styled by the `.inbox-table` rules in globals.css rather than classes on each cell,
- * and the target is a plain link (the table follows it in the app, see followInApp) rather than
- * one next/link component per row.
+ * One request. The markup is deliberately lean, as a page holds up to 100 rows: the cells are
+ * styled by the `.inbox-table` rules in globals.css rather than classes on each cell, and the
+ * target is a plain link (the table follows it in the app, see followInApp) rather than one
+ * next/link per row, which would prefetch every request page in view from the server.
  */
 function InboxTableRow({
   row: r,

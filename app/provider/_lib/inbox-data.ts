@@ -1,0 +1,92 @@
+// zod/mini: this module runs in the browser, where the full zod would add its weight to the page.
+import { z } from "zod/mini";
+import { availableCommands, REQUEST_STATES, type RequestState } from "@/lib/domain/connection-lifecycle";
+import type { InboxRow } from "@/lib/connections/provider-inbox";
+import { decisionsOf, exactTime, pendingLabel, relativeAge, targetTypeLabel, type ProviderDecision } from "./format";
+
+/** The read model's row as GET /api/v1/provider/requests sends it: the dates as ISO strings. */
+type InboxItem = Omit<InboxRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+
+const itemSchema = z.object({
+  id: z.string(),
+  state: z.string(),
+  pendingAction: z.nullable(z.string()),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  consumerTenantId: z.string(),
+  consumerTenantName: z.string(),
+  requesterName: z.nullable(z.string()),
+  requesterEmail: z.nullable(z.string()),
+  requestMessage: z.string(),
+  targetName: z.string(),
+  targetType: z.string(),
+  targetResourceId: z.string(),
+  groupId: z.string(),
+  version: z.number(),
+  lastError: z.nullable(z.string()),
+}) satisfies z.ZodMiniType<InboxItem>;
+
+/** The data endpoint's answer, checked before the page shows any of it. */
+const inboxDataSchema = z.object({
+  items: z.array(itemSchema),
+  nextCursor: z.nullable(z.string()),
+  previousCursor: z.nullable(z.string()),
+  counts: z.record(z.enum(REQUEST_STATES), z.number()),
+});
+export type InboxData = z.infer<typeof inboxDataSchema>;
+
+const errorSchema = z.object({ error: z.object({ message: z.string() }) });
+
+/** Why the list could not be loaded, in words for the provider; status 0 = no answer at all. */
+export class InboxLoadError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Loads one page of the inbox from the data endpoint; every failure is an InboxLoadError. */
+export async function fetchInbox(url: string, signal?: AbortSignal): Promise<InboxData> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/json" } });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new InboxLoadError(0, "Crosslink could not be reached. Check your network connection, then try again.");
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const said = errorSchema.safeParse(body);
+    throw new InboxLoadError(response.status, said.success ? said.data.error.message : `Crosslink answered with HTTP ${response.status}. Try again in a moment.`);
+  }
+  const data = inboxDataSchema.safeParse(body);
+  if (!data.success) throw new InboxLoadError(response.status, "Crosslink sent a list this page does not understand. Reload the page to get the current version.");
+  return data.data;
+}
+
+/** One inbox row as the table shows it: dates and codes in words, and the provider's decisions. */
+export type InboxRowView = Omit<InboxItem, "pendingAction" | "createdAt" | "updatedAt" | "targetType"> & {
+  pendingLabel: string | null;
+  age: string;
+  exactTime: string;
+  createdAtIso: string;
+  targetTypeLabel: string;
+  decisions: ProviderDecision[];
+};
+
+export function toView(item: InboxItem, now: Date): InboxRowView {
+  const { pendingAction, createdAt, updatedAt: _updatedAt, targetType, ...shownAsIs } = item;
+  const created = new Date(createdAt);
+  return {
+    ...shownAsIs,
+    pendingLabel: pendingAction ? pendingLabel(pendingAction) : null,
+    age: relativeAge(created, now),
+    exactTime: exactTime(created),
+    createdAtIso: createdAt,
+    targetTypeLabel: targetTypeLabel(targetType),
+    // Only what the lifecycle offers the provider, and nothing while a change is being applied.
+    decisions: pendingAction ? [] : decisionsOf(availableCommands(item.state as RequestState, "provider")),
+  };
+}
