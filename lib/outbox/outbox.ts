@@ -53,8 +53,8 @@ export function backoffMs(attempts: number): number {
   return Math.min(2_000 * 2 ** Math.max(0, attempts - 1), 300_000);
 }
 
-export async function markRetry(db: DbOrTx, id: string, attempts: number, error: string, retryAfterMs?: number): Promise<void> {
-  const delay = Math.max(retryAfterMs ?? 0, backoffMs(attempts));
+export async function markRetry(db: DbOrTx, id: string, attempts: number, error: string): Promise<void> {
+  const delay = backoffMs(attempts);
   await db.outboxMessage.update({
     where: { id },
     data: { status: "pending", lockedUntil: null, lastError: error.slice(0, 2000), nextAttemptAt: new Date(Date.now() + delay) },

@@ -7,7 +7,7 @@ import { claimDue, markDone, markFailed, markRetry, type ClaimedMessage } from "
  * retried later (transient Azure errors, throttling), or fails for good (it has already recorded
  * the failure on the request for people to see).
  */
-export type HandlerResult = { outcome: "done" } | { outcome: "retry"; error: string; retryAfterMs?: number } | { outcome: "failed"; error: string };
+export type HandlerResult = { outcome: "done" } | { outcome: "retry"; error: string } | { outcome: "failed"; error: string };
 export type Handler = (message: ClaimedMessage) => Promise<HandlerResult>;
 
 export const MAX_ATTEMPTS = 8;
@@ -32,7 +32,7 @@ async function runOne(db: Db, handlers: Record<string, Handler>, message: Claime
       return markFailed(db, message.id, result.error);
     }
     log.info({ error: result.error }, "outbox message will be retried");
-    return markRetry(db, message.id, message.attempts, result.error, result.retryAfterMs);
+    return markRetry(db, message.id, message.attempts, result.error);
   } catch (err) {
     // A handler that throws is a bug or an outage: keep the message and retry it.
     log.error({ err }, "outbox handler threw");
