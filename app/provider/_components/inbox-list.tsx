@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { RequestState } from "@/lib/domain/connection-lifecycle";
 import { buttonStyles, cardStyles } from "@/app/_components/ui";
 import { fetchInbox, InboxLoadError, toView, type InboxData } from "../_lib/inbox-data";
-import { hasFilters, inboxDataUrl, inboxHref, type InboxView } from "../_lib/inbox-url";
+import { hasFilters, inboxDataUrl, inboxHref, viewHref, type InboxView } from "../_lib/inbox-url";
 import { InboxTable } from "./inbox-table";
 import { AutoRefresh } from "./auto-refresh";
 
@@ -107,7 +107,7 @@ export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey
         <h2 id="inbox-results" className="sr-only">
           Requests
         </h2>
-        {failure && <LoadFailure failure={failure} view={view} stale={data !== null} onRetry={reload} />}
+        {failure && <LoadFailure failure={failure} returnTo={viewHref(view)} stale={data !== null} onRetry={reload} />}
         {data ? (
           <>
             <InboxTable
@@ -135,15 +135,15 @@ export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey
             )}
           </>
         ) : (
-          !failure && <LoadingRows count={Math.min(view.size, 8)} plainHref={inboxHref(view, { cursor: view.cursor, before: view.before, plain: true })} />
+          !failure && <LoadingRows count={Math.min(view.size, 8)} plainHref={viewHref(view, { plain: true })} />
         )}
       </section>
     </div>
   );
 }
 
-/** Why the list could not be loaded; `stale` when the list below is from an earlier load. */
-function LoadFailure({ failure, view, stale, onRetry }: { failure: Failure; view: InboxView; stale: boolean; onRetry: () => void }) {
+/** Why the list could not be loaded; `stale` when the list below is from an earlier load; `returnTo` after signing in. */
+function LoadFailure({ failure, returnTo, stale, onRetry }: { failure: Failure; returnTo: string; stale: boolean; onRetry: () => void }) {
   const signedOut = failure.status === 401;
   const headline = signedOut ? "Your session has ended." : stale ? "The list could not be refreshed; it shows what was loaded before." : "The requests could not be loaded.";
   return (
@@ -152,7 +152,7 @@ function LoadFailure({ failure, view, stale, onRetry }: { failure: Failure; view
         <span className="font-semibold">{headline}</span> {failure.message}
       </p>
       {signedOut ? (
-        <a href={`/auth/sign-in?returnTo=${encodeURIComponent(inboxHref(view, { cursor: view.cursor, before: view.before }))}`} className={buttonStyles.secondary}>
+        <a href={`/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`} className={buttonStyles.secondary}>
           Sign in again
         </a>
       ) : (

@@ -69,6 +69,11 @@ export function inboxHref(view: InboxView, changes: Partial<InboxView> = {}): st
   return query ? `/provider?${query}` : "/provider";
 }
 
+/** The URL of this very view, on the same page, with `changes`. */
+export function viewHref(view: InboxView, changes: Partial<InboxView> = {}): string {
+  return inboxHref(view, { cursor: view.cursor, before: view.before, ...changes });
+}
+
 export const hasFilters = (view: InboxView) => Boolean(view.resource || view.tenant || view.q);
 
 /**
@@ -76,7 +81,7 @@ export const hasFilters = (view: InboxView) => Boolean(view.resource || view.ten
  * and paging, where "all" states is no state filter and the page size is `limit`.
  */
 export function inboxDataUrl(view: InboxView): string {
-  const params = new URLSearchParams(inboxHref(view, { cursor: view.cursor, before: view.before }).split("?")[1]);
+  const params = new URLSearchParams(viewHref(view).split("?")[1]);
   if (view.state === "all") params.delete("state");
   else params.set("state", view.state);
   params.delete("size");
