@@ -3,7 +3,8 @@ import type { Db } from "../db/client";
 import { createTestDb } from "../../tests/support/test-db";
 import { seedDemoWorld } from "../../prisma/seed";
 import { demoPrincipal, demoTenantId } from "../../tests/support/principals";
-import { myRequests, requestStatusForConsumer, isSettled } from "./my-requests";
+import { myRequests, requestStatusForConsumer } from "./my-requests";
+import { isSettled } from "../domain/connection-lifecycle";
 import { NotFoundError } from "./errors";
 
 /** The consumer's list and status read models, on a real migrated database. */

@@ -3,7 +3,7 @@ import type { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
 import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
-import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
+import { isSettled, REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 import { afterCursor, decodeCursor, encodeCursor } from "./cursor";
 import { countsByState } from "./state-counts";
 import { NotFoundError } from "./errors";
@@ -107,9 +107,4 @@ export async function requestStatusForConsumer(db: Db, principal: Principal, req
   if (!row) throw new NotFoundError();
   const state = row.state as RequestState;
   return { ...row, state, settled: isSettled(state, row.pendingAction) };
-}
-
-/** True when no Azure operation is under way for a request in this state. */
-export function isSettled(state: string, pendingAction: string | null): boolean {
-  return pendingAction === null && state !== "Filed" && state !== "Creating";
 }

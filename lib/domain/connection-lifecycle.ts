@@ -6,7 +6,7 @@
  * running), Failed (creation failed: retry or discard) and Withdrawn (the consumer deleted the
  * endpoint, or discarded a request that never got one).
  *
- * Decisions taken where Azure is unclear (see ../../shared/notes/azure-facts.md):
+ * Decisions taken where Azure's documentation is unclear:
  * - Re-approving an Approved connection is a no-op, not an error (some services error; Crosslink
  *   doesn't call Azure for it). Likewise re-rejecting, re-disconnecting, re-withdrawing.
  * - Crosslink never *issues* a reject on an Approved connection: some services refuse it and it
@@ -240,6 +240,14 @@ export function availableCommands(state: RequestState, role: ActorRole): Command
   return TRANSITIONS.filter(
     (tr) => tr.from === state && tr.to !== state && !tr.command.startsWith("observedInAzure:") && COMMAND_ACTORS[commandFromKey(tr.command).type].includes(role),
   ).map((tr) => tr.command);
+}
+
+/**
+ * Settled: nothing is running in Azure for the request (no recorded action being applied, no
+ * endpoint being created), so pages can stop polling and people can act on it again.
+ */
+export function isSettled(state: string, pendingAction: string | null): boolean {
+  return pendingAction === null && state !== "Filed" && state !== "Creating";
 }
 
 /** Only an Approved connection carries traffic. */

@@ -1,7 +1,7 @@
 /**
  * The catalog of Private Link target types: per Azure resource type, the group IDs a private
  * endpoint may name, the request-message limit, the private DNS zone and the records it needs,
- * and the words a UI shows. Facts come from ../../shared/notes/azure-facts.md and the REST specs;
+ * and the words a UI shows. Facts come from Microsoft's documentation and the REST specs;
  * where Azure is unclear the entry picks the conservative value and its note says why.
  *
  * Only types with `supported: true` can be targets. The others are listed so that a pasted

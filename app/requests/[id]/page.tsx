@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { getDb } from "@/lib/db/client";
 import { requestForConsumer, type RequestView } from "@/lib/connections/request-detail";
 import { NotFoundError } from "@/lib/connections/errors";
-import { isSettled } from "@/lib/connections/my-requests";
+import { isSettled } from "@/lib/domain/connection-lifecycle";
 import { parseResourceId, parseTargetResourceId } from "@/lib/domain/resource-id";
 import { targetLabel } from "@/lib/domain/private-link-catalog";
 import { requirePrincipal } from "@/app/_lib/session";
