@@ -1,18 +1,19 @@
 import { getConfig, type AppConfig } from "./config";
-import { getDb, type Db } from "./db/client";
+import { createDb, type Db } from "./db/client";
 import { createConsumerAzure, createProviderAzure, providerAppCredential, tokenCredentialFrom, type AzureClientOptions, type ConsumerAzure, type ProviderAzure } from "./azure";
 import { acquireDelegatedArmToken } from "./auth/delegated-token";
 import type { Principal } from "./auth/principal";
 import { principalFromSessionId } from "./auth/session-store";
-import { connectionJobHandlers } from "./connections/jobs/handlers";
-import type { JobDeps } from "./connections/jobs/deps";
+import { CONNECTION_JOBS } from "./connections/jobs";
+import type { ConnectionJobDeps } from "./connections/jobs/deps";
+import { createJobRegistry, type JobRegistry } from "./jobs/registry";
 import { OutboxWorker } from "./outbox/worker";
 
 /**
- * Wiring: builds the Azure access and the background worker from configuration. Entry points
- * (pages, actions, route handlers, scripts) get their dependencies here, so every one of them
- * talks to Azure the same way: the consumer with their own delegated token, the provider with
- * the app's identity.
+ * The composition root: the database, Azure access, the job registry and the background worker,
+ * built from the validated configuration. Every entry point (page, action, route handler, script)
+ * gets its dependencies here, so every one of them talks to the database and to Azure the same
+ * way: the consumer with their own delegated token, the provider with the app's identity.
  */
 export type Services = {
   db: Db;
@@ -20,6 +21,8 @@ export type Services = {
   consumerAzureFor(principal: Principal): ConsumerAzure;
   consumerAzureForSession(sessionId: string): Promise<ConsumerAzure | null>;
   providerAzure(): ProviderAzure;
+  /** Every job Crosslink runs, with its dependencies (one registry; new capabilities add theirs here). */
+  jobs: JobRegistry;
   worker: OutboxWorker;
 };
 
@@ -32,17 +35,20 @@ export function createServices(db: Db, config: AppConfig, azureOptions: AzureCli
     const principal = await principalFromSessionId(db, sessionId);
     return principal ? consumerAzureFor(principal) : null;
   };
-  const deps: JobDeps = { db, consumerAzureForSession, providerAzure };
-  const worker = new OutboxWorker(db, connectionJobHandlers(deps), workerIntervalMs);
-  return { db, config, consumerAzureFor, consumerAzureForSession, providerAzure, worker };
+  const connectionDeps: ConnectionJobDeps = { db, consumerAzureForSession, providerAzure };
+  const jobs = createJobRegistry(connectionDeps, CONNECTION_JOBS);
+  const worker = new OutboxWorker(db, jobs, workerIntervalMs);
+  return { db, config, consumerAzureFor, consumerAzureForSession, providerAzure, jobs, worker };
 }
 
-// One set per server process, kept on globalThis so Next.js dev reloads don't start a second
-// worker. instrumentation.ts starts the worker with the server; entry points kick it after
-// recording work, so Azure calls start at once.
+// One set per server process, kept on globalThis so Next.js dev reloads and the server's separate
+// bundles (instrumentation, routes) share one database connection and one worker.
 const holder = globalThis as unknown as { crosslinkServices?: Services };
 
 export function getSharedServices(): Services {
-  holder.crosslinkServices ??= createServices(getDb(), getConfig());
+  if (!holder.crosslinkServices) {
+    const config = getConfig();
+    holder.crosslinkServices = createServices(createDb(config.databaseUrl), config);
+  }
   return holder.crosslinkServices;
 }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Db, DbOrTx } from "../db/client";
+import { actorColumns, type Actor } from "../core/actor";
 
 /**
  * The append-only, hash-chained audit trail. Each event's hash covers its content and the hash of
@@ -79,6 +80,31 @@ export async function appendAudit(tx: DbOrTx, input: AuditInput): Promise<{ seq:
   const hash = hashAuditEvent(prevHash, fields);
   const row = await tx.auditEvent.create({ data: { ...fields, prevHash, hash }, select: { seq: true } });
   return { seq: row.seq, hash };
+}
+
+/** What an audit entry says, in the terms use cases think in. */
+export type AuditEntry = {
+  actor: Actor;
+  action: string;
+  target?: { type: string; id: string };
+  /** The tenant whose data this concerns. */
+  tenantId?: string | null;
+  /** The id of the HTTP request that caused it, to find its log lines. */
+  httpRequestId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** The one way use cases audit: who (lib/core/actor), what, on what, for whom. */
+export function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
+  return appendAudit(tx, {
+    ...actorColumns(entry.actor),
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    tenantId: entry.tenantId ?? null,
+    requestId: entry.httpRequestId ?? null,
+    ...(entry.details ? { details: entry.details } : {}),
+  });
 }
 
 export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: string };

@@ -1,3 +1,4 @@
+import { AppError } from "../core/errors";
 import type { Principal } from "./principal";
 import type { Role } from "./roles";
 
@@ -5,12 +6,11 @@ import type { Role } from "./roles";
  * The one authorization check. Every page, server action, route handler and use case calls it
  * with what it needs; entry points translate the error into a redirect, a 403 page or an HTTP 401/403.
  */
-export class AuthorizationError extends Error {
-  constructor(
-    public readonly kind: "unauthenticated" | "forbidden",
-    message: string,
-  ) {
-    super(message);
+export class AuthorizationError extends AppError {
+  declare readonly kind: "unauthenticated" | "forbidden";
+
+  constructor(kind: "unauthenticated" | "forbidden", message: string) {
+    super(kind, message);
     this.name = "AuthorizationError";
   }
 }

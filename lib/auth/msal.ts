@@ -27,8 +27,8 @@ export function createMsalClient(config: AppConfig, options: { tenant?: string; 
         loggerCallback: (level, message) => {
           // MSAL's warnings are routine here (e.g. "No client info in response" for every app-only
           // token); errors stay visible.
-          if (level <= LogLevel.Error) logger.error({ msal: true }, message);
-          else logger.debug({ msal: true }, message);
+          if (level <= LogLevel.Error) logger().error({ msal: true }, message);
+          else logger().debug({ msal: true }, message);
         },
       },
     },

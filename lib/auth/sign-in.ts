@@ -3,7 +3,8 @@ import { CryptoProvider } from "@azure/msal-node";
 import { z } from "zod";
 import type { AppConfig } from "../config";
 import type { Db } from "../db/client";
-import { appendAudit } from "../audit/audit-log";
+import { recordAudit } from "../audit/audit-log";
+import { personActor } from "../core/actor";
 import { logger } from "../log/logger";
 import { createMsalClient, signInScopes } from "./msal";
 import { explainIdpError, idpErrorCode } from "./idp-errors";
@@ -86,7 +87,7 @@ export async function completeSignIn(
   params: CallbackParams,
   context: { requestId: string },
 ): Promise<SignInResult> {
-  const log = logger.child({ requestId: context.requestId, step: "sign-in callback" });
+  const log = logger().child({ requestId: context.requestId, step: "sign-in callback" });
   if (!params.state) {
     return { ok: false, reason: "invalid_state", message: "This sign-in response is incomplete. Start the sign-in again." };
   }
@@ -179,14 +180,11 @@ export async function completeSignIn(
       tokenCache,
       ttlHours: config.sessionTtlHours,
     });
-    await appendAudit(tx, {
+    await recordAudit(tx, {
+      actor: personActor(null, { name: displayName, tenantName: tenant.displayName, userId: user.id, tenantId: c.tid }),
       action: "auth.sign_in",
-      actorType: "user",
-      actorLabel: `${displayName} (${tenant.displayName})`,
-      actorTenantId: c.tid,
-      actorUserId: user.id,
       tenantId: c.tid,
-      requestId: context.requestId,
+      httpRequestId: context.requestId,
       details: { roles },
     });
     return { user, session };

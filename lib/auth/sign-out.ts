@@ -1,6 +1,7 @@
 import type { AppConfig } from "../config";
 import type { Db } from "../db/client";
-import { appendAudit } from "../audit/audit-log";
+import { recordAudit } from "../audit/audit-log";
+import { storedPersonActor } from "../core/actor";
 import { deleteSessionByToken } from "./session-store";
 
 /**
@@ -17,15 +18,7 @@ export async function signOut(
   if (ended) {
     const user = await db.user.findUnique({ where: { id: ended.userId }, include: { tenant: true } });
     if (user) {
-      await appendAudit(db, {
-        action: "auth.sign_out",
-        actorType: "user",
-        actorLabel: `${user.displayName} (${user.tenant.displayName})`,
-        actorTenantId: user.tenantId,
-        actorUserId: user.id,
-        tenantId: user.tenantId,
-        requestId: context.requestId,
-      });
+      await recordAudit(db, { actor: storedPersonActor(null, user), action: "auth.sign_out", tenantId: user.tenantId, httpRequestId: context.requestId });
     }
   }
   const url = new URL(`${config.entra.authorityHost}/${config.entra.signInAudience}/oauth2/v2.0/logout`);

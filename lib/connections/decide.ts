@@ -1,10 +1,14 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
+import { personActor } from "../core/actor";
+import { isAppError, ConflictError, NotFoundError } from "../core/errors";
+import { parseInput } from "../core/parse";
+import { jobOrder } from "../jobs/job";
 import { transition, type RequestState } from "../domain/connection-lifecycle";
-import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { recordPendingAction } from "./pending-action";
+import { applyDecisionJob } from "./jobs/apply-decision";
+import { recordPendingAction } from "./request-writer";
+import { requestScope } from "./visibility";
 
 /**
  * A provider approves, rejects or disconnects. The decision is recorded first — who, what, why,
@@ -37,22 +41,15 @@ const decideManyInput = z
   .refine(reasonGiven, { message: "Give the consumers a reason for the rejection.", path: ["note"] });
 export type DecideManyInput = z.input<typeof decideManyInput>;
 
-/** Field messages of a failed parse, keyed by the first path segment ("form" for the whole input). */
-function validationError(error: z.ZodError): ValidationError {
-  return new ValidationError(Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
-}
-
 export type DecideResult = { requestId: string; outcome: "recorded" | "no_change"; state: RequestState };
 
 export async function decide(db: Db, principal: Principal, raw: DecideInput, context: { httpRequestId?: string } = {}): Promise<DecideResult> {
-  authorize(principal, { role: "provider" });
-  const parsed = decideInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const scope = requestScope(principal, "provider");
+  const input = parseInput(decideInput, raw);
 
   // The provider tenant is part of the lookup: another tenant's request is simply not found.
   const request = await db.connectionRequest.findFirst({
-    where: { id: input.requestId, providerTenantId: principal.tenantId },
+    where: { id: input.requestId, ...scope.where },
     include: { decidedBy: { select: { displayName: true } } },
   });
   if (!request) throw new NotFoundError();
@@ -85,13 +82,13 @@ export async function decide(db: Db, principal: Principal, raw: DecideInput, con
   }
 
   await db.$transaction((tx) =>
-    recordPendingAction(tx, request, principal, {
+    recordPendingAction(tx, request, personActor("provider", principal), {
       action: input.decision,
       progress: `${input.decision === "approve" ? "Approving" : input.decision === "reject" ? "Rejecting" : "Disconnecting"} in Azure…`,
-      data: { decidedById: principal.userId, decidedAt: new Date(), decisionNote: input.note || null },
+      facts: { decidedById: principal.userId, decidedAt: new Date(), decisionNote: input.note || null },
       conflictMessage: "Someone else decided this request a moment ago. Reload to see who and how.",
       auditDetails: { note: input.note || null },
-      job: { topic: "connection.decide", payload: { requestId: request.id, decision: input.decision } },
+      job: jobOrder(applyDecisionJob, { requestId: request.id, decision: input.decision }),
       httpRequestId: context.httpRequestId,
     }),
   );
@@ -109,19 +106,17 @@ export async function decideMany(
   raw: DecideManyInput,
   context: { httpRequestId?: string } = {},
 ): Promise<{ requestId: string; ok: boolean; message: string }[]> {
-  authorize(principal, { role: "provider" });
-  const parsed = decideManyInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  requestScope(principal, "provider");
+  const input = parseInput(decideManyInput, raw);
   const results = [];
   for (const requestId of [...new Set(input.requestIds)]) {
     try {
       const r = await decide(db, principal, { requestId, decision: input.decision, note: input.note }, context);
       results.push({ requestId, ok: true, message: r.outcome === "no_change" ? "Already in that state; nothing to do." : "Recorded; applying in Azure." });
     } catch (err) {
-      if (err instanceof NotFoundError || err instanceof ConflictError || err instanceof ValidationError) {
-        results.push({ requestId, ok: false, message: err.message });
-      } else throw err;
+      // Told per request: not found, or its state refuses the decision. Anything else stops the batch.
+      if (isAppError(err) && err.kind !== "unauthenticated" && err.kind !== "forbidden") results.push({ requestId, ok: false, message: err.message });
+      else throw err;
     }
   }
   return results;

@@ -1,15 +1,17 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { parseResourceId, parseTargetResourceId, sameResourceId } from "../domain/resource-id";
 import { catalogEntryForTarget, privateLinkConnectionFor, validateGroupId, validateRequestMessage } from "../domain/private-link-catalog";
 import { validateEndpointName } from "../domain/endpoint-name";
-import { enqueue } from "../outbox/outbox";
-import { ValidationError } from "./errors";
+import { personActor } from "../core/actor";
+import { ValidationError } from "../core/errors";
+import { parseInput } from "../core/parse";
+import { jobOrder } from "../jobs/job";
 import type { ConsumerAzure } from "../azure";
-import { principalLabel, recordTransition } from "./record-transition";
-import { adjustStateCounts } from "./state-counts";
+import { createEndpointJob } from "./jobs/create-endpoint";
+import { createRequest } from "./request-writer";
+import { requestScope } from "./visibility";
 
 /**
  * A consumer files a connection request. The request is recorded first (Filed, with its timeline
@@ -32,12 +34,8 @@ export async function fileRequest(
   raw: FileRequestInput,
   context: { httpRequestId?: string } = {},
 ): Promise<{ requestId: string }> {
-  authorize(principal);
-  const parsed = fileRequestInput.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
-  }
-  const input = parsed.data;
+  const scope = requestScope(principal, "consumer");
+  const input = parseInput(fileRequestInput, raw);
   const errors: Record<string, string> = {};
 
   const target = parseTargetResourceId(input.targetResourceId);
@@ -76,7 +74,7 @@ export async function fileRequest(
 
   const duplicate = await db.connectionRequest.findFirst({
     where: {
-      consumerTenantId: principal.tenantId,
+      ...scope.where,
       endpointSubscriptionId: subnet.subscriptionId,
       endpointResourceGroup: { equals: vnet.resourceGroup },
       endpointName: name.name,
@@ -87,9 +85,10 @@ export async function fileRequest(
   if (duplicate) throw new ValidationError({ endpointName: "You already have an active request with an endpoint of this name in that resource group. Choose another name." });
 
   const connection = privateLinkConnectionFor(target, group.groupId);
-  const actor = { role: "consumer" as const, label: principalLabel(principal), userId: principal.userId, tenantId: principal.tenantId };
   const requestId = await db.$transaction(async (tx) => {
-    const created = await tx.connectionRequest.create({
+    const created = await createRequest(tx, {
+      origin: "filed",
+      actor: personActor("consumer", principal),
       data: {
         consumerTenantId: principal.tenantId,
         requesterId: principal.userId,
@@ -105,21 +104,14 @@ export async function fileRequest(
         endpointResourceGroup: vnet.resourceGroup,
         endpointLocation: vnet.location,
         subnetId: chosen.id,
-        state: "Filed",
-        source: "portal",
       },
-    });
-    await adjustStateCounts(tx, resource.tenantId, null, "Filed");
-    await tx.stateTransition.create({
-      data: { requestId: created.id, toState: "Filed", actorType: "user", actorUserId: principal.userId, actorLabel: actor.label, note: message.message || null },
-    });
-    await recordTransition(tx, { ...created }, { type: "submit" }, actor, {
-      auditAction: "request.filed",
-      auditDetails: { target: target.id, groupId: connection.groupIds[0] ?? null, endpoint: name.name, location: vnet.location },
+      note: message.message || null,
+      progress: "Waiting to create the private endpoint…",
+      audit: { action: "request.filed", details: { target: target.id, groupId: connection.groupIds[0] ?? null, endpoint: name.name, location: vnet.location } },
       httpRequestId: context.httpRequestId,
-      data: { progress: "Waiting to create the private endpoint…" },
+      // The endpoint is created with the session of whoever filed (their delegated token).
+      job: (requestId) => jobOrder(createEndpointJob, { requestId, sessionId: principal.sessionId }),
     });
-    await enqueue(tx, "endpoint.create", { requestId: created.id, sessionId: principal.sessionId });
     return created.id;
   });
   return { requestId };

@@ -5,7 +5,7 @@ import { seedDemoWorld } from "../../prisma/seed";
 import { demoPrincipal, demoTenantId } from "../../tests/support/principals";
 import { myRequests, requestStatusForConsumer } from "./my-requests";
 import { isSettled } from "../domain/connection-lifecycle";
-import { NotFoundError } from "./errors";
+import { NotFoundError } from "../core/errors";
 
 /** The consumer's list and status read models, on a real migrated database. */
 let db: Db;

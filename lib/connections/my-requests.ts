@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
-import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { isSettled, REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 import { afterCursor, decodeCursor, encodeCursor } from "./cursor";
 import { countsByState } from "./state-counts";
-import { NotFoundError } from "./errors";
+import { NotFoundError } from "../core/errors";
+import { idOrNotFound } from "../core/parse";
+import { requestScope } from "./visibility";
 
 /**
  * The consumer's list: their tenant's requests, newest first, filtered by state and paged with
@@ -44,10 +45,10 @@ export type MyRequestsPage = {
 };
 
 export async function myRequests(db: Db, principal: Principal, raw: MyRequestsQuery = {}): Promise<MyRequestsPage> {
-  authorize(principal);
+  const scope = requestScope(principal, "consumer");
   const query = myRequestsQuerySchema.parse(raw);
   const where: Prisma.ConnectionRequestWhereInput = {
-    AND: [{ consumerTenantId: principal.tenantId }, query.state ? { state: query.state } : {}, afterCursor(decodeCursor(query.cursor), "desc")],
+    AND: [scope.where, query.state ? { state: query.state } : {}, afterCursor(decodeCursor(query.cursor), "desc")],
   };
   const [rows, grouped] = await Promise.all([
     db.connectionRequest.findMany({
@@ -70,7 +71,7 @@ export async function myRequests(db: Db, principal: Principal, raw: MyRequestsQu
         requester: { select: { displayName: true } },
       },
     }),
-    db.connectionRequest.groupBy({ by: ["state"], where: { consumerTenantId: principal.tenantId }, _count: { _all: true } }),
+    db.connectionRequest.groupBy({ by: ["state"], where: scope.where, _count: { _all: true } }),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -96,14 +97,11 @@ export type RequestStatus = {
 };
 
 export async function requestStatusForConsumer(db: Db, principal: Principal, requestId: string): Promise<RequestStatus> {
-  authorize(principal);
-  const id = z.string().min(1).max(64).safeParse(requestId);
-  const row = id.success
-    ? await db.connectionRequest.findFirst({
-        where: { id: id.data, consumerTenantId: principal.tenantId },
-        select: { id: true, state: true, progress: true, pendingAction: true, lastError: true, version: true, updatedAt: true },
-      })
-    : null;
+  const scope = requestScope(principal, "consumer");
+  const row = await db.connectionRequest.findFirst({
+    where: { id: idOrNotFound(requestId), ...scope.where },
+    select: { id: true, state: true, progress: true, pendingAction: true, lastError: true, version: true, updatedAt: true },
+  });
   if (!row) throw new NotFoundError();
   const state = row.state as RequestState;
   return { ...row, state, settled: isSettled(state, row.pendingAction) };

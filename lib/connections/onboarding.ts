@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
-import { appendAudit } from "../audit/audit-log";
+import { recordAudit } from "../audit/audit-log";
+import { personActor } from "../core/actor";
+import { NotFoundError, ValidationError } from "../core/errors";
+import { parseInput } from "../core/parse";
 import { parseTargetResourceId } from "../domain/resource-id";
-import { NotFoundError, ValidationError } from "./errors";
 import type { ManageableResource, ProviderAzure } from "../azure";
-import { principalLabel } from "./record-transition";
 
 /**
  * Provider onboarding: what the provider's app identity can see in Azure, and which of those
@@ -26,7 +27,10 @@ export async function listOnboardingCandidates(deps: { db: Db; providerAzure: Pr
     .sort((a, b) => a.id.toLowerCase().localeCompare(b.id.toLowerCase()));
 }
 
-const registerInput = z.object({ resourceId: z.string().trim().min(1).max(2048), manage: z.boolean() });
+const registerInput = z.object({
+  resourceId: z.string().trim().min(1, "Choose a resource.").max(2048, "That is too long for a resource ID."),
+  manage: z.boolean(),
+});
 
 export async function setManaged(
   deps: { db: Db; providerAzure: ProviderAzure },
@@ -35,7 +39,7 @@ export async function setManaged(
   context: { httpRequestId?: string } = {},
 ): Promise<{ managed: boolean }> {
   authorize(principal, { role: "provider" });
-  const input = registerInput.parse(raw);
+  const input = parseInput(registerInput, raw);
   const parsed = parseTargetResourceId(input.resourceId);
   if (!parsed.ok) throw new ValidationError({ resourceId: parsed.message });
   // Registering needs the resource to be visible to the provider's identity now; unregistering does not.
@@ -66,16 +70,12 @@ export async function setManaged(
     } else {
       await tx.providerResource.update({ where: { resourceId: parsed.key }, data: { managed: false } });
     }
-    await appendAudit(tx, {
+    await recordAudit(tx, {
+      actor: personActor("provider", principal),
       action: input.manage ? "resource.registered" : "resource.unregistered",
-      actorType: "user",
-      actorLabel: principalLabel(principal),
-      actorTenantId: principal.tenantId,
-      actorUserId: principal.userId,
-      targetType: "ProviderResource",
-      targetId: parsed.key,
+      target: { type: "ProviderResource", id: parsed.key },
       tenantId: principal.tenantId,
-      requestId: context.httpRequestId ?? null,
+      httpRequestId: context.httpRequestId,
     });
   });
   return { managed: input.manage };

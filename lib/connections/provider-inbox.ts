@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
-import { authorize } from "../auth/authorize";
+import { requestScope } from "./visibility";
 import type { Principal } from "../auth/principal";
 import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -73,7 +73,7 @@ const inboxRowSchema = z.object({
  * and several ms of CPU per call here.
  */
 export async function providerInbox(db: Db, principal: Principal, raw: InboxQuery) {
-  authorize(principal, { role: "provider" });
+  const scope = requestScope(principal, "provider");
   const query = inboxQuerySchema.parse(raw);
   // A previous page is read by walking back from `before`, in the opposite order, and turned around.
   const after = decodeCursor(query.cursor);
@@ -84,7 +84,7 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
   // Everything but the state filter: the counts show what each state tab would contain.
   const base = Prisma.join(
     [
-      Prisma.sql`cr."providerTenantId" = ${principal.tenantId}`,
+      scope.sql,
       // A resource's id (from the list) or its name (typed, when there are too many resources
       // for a list); a name can match resources in several resource groups.
       query.resource
@@ -192,7 +192,7 @@ const optionSchema = z.object({ id: z.string(), name: z.string() });
  * the read connection.
  */
 export async function inboxFilterOptions(db: Db, principal: Principal) {
-  authorize(principal, { role: "provider" });
+  const scope = requestScope(principal, "provider");
   const counts = resourceCountsSchema.parse(
     readRows(
       db,
@@ -205,7 +205,7 @@ export async function inboxFilterOptions(db: Db, principal: Principal) {
     db,
     Prisma.sql`
       SELECT t."id", t."displayName" AS "name" FROM "Tenant" t
-      WHERE EXISTS (SELECT 1 FROM "ConnectionRequest" cr WHERE cr."providerTenantId" = ${principal.tenantId} AND cr."consumerTenantId" = t."id")
+      WHERE EXISTS (SELECT 1 FROM "ConnectionRequest" cr WHERE ${scope.sql} AND cr."consumerTenantId" = t."id")
       ORDER BY t."displayName"`,
   );
   const resources =

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
-import { appendAudit } from "../audit/audit-log";
-import { adjustStateCounts } from "./state-counts";
 import { isAzureError, type ConsumerAzure, type PrivateEndpointInfo } from "../azure";
-import { initialState, parseAzureConnectionStatus } from "../domain/connection-lifecycle";
+import { parseAzureConnectionStatus } from "../domain/connection-lifecycle";
 import { parseResourceId, parseTargetResourceId, sameResourceId, type TargetResourceId } from "../domain/resource-id";
 import { privateLinkConnectionFor, validateGroupId } from "../domain/private-link-catalog";
-import { ValidationError } from "./errors";
-import { principalLabel } from "./record-transition";
+import { personActor } from "../core/actor";
+import { ValidationError } from "../core/errors";
+import { parseInput } from "../core/parse";
+import { createRequest } from "./request-writer";
+import { requestScope } from "./visibility";
 
 /**
  * "I created it with the CLI": a consumer registers a private endpoint that already exists in
@@ -38,12 +38,9 @@ export async function registerExistingEndpoint(
   raw: RegisterExistingInput,
   context: { httpRequestId?: string } = {},
 ): Promise<{ requestId: string; state: string }> {
-  authorize(principal);
-  const parsed = registerExistingInput.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
-  }
-  const input = parsed.data;
+  // Who may register: any signed-in consumer. Whether the endpoint is theirs, Azure answers below.
+  requestScope(principal, "consumer");
+  const input = parseInput(registerExistingInput, raw);
 
   // Both IDs are checked before anything is asked of Azure, and both errors are reported at once.
   const errors: Record<string, string> = {};
@@ -112,16 +109,17 @@ export async function registerExistingEndpoint(
     : endpoint.customDnsConfigs.map((c) => (c.fqdn ? { fqdn: c.fqdn, ips: c.ipAddresses } : { ips: c.ipAddresses }));
 
   const subnet = endpoint.subnetId ? parseResourceId(endpoint.subnetId, { expect: ["subnet"] }) : null;
-  const initial = initialState("registered", status);
-  const actorLabel = principalLabel(principal);
   const note =
     `Registered an existing private endpoint created outside Crosslink; Azure reports the connection ${status}.` +
     (connection.state?.description && status !== "Pending" ? ` Provider's note in Azure: “${connection.state.description}”` : "");
 
-  const requestId = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const again = await alreadyRegistered(tx);
     if (again) throw new ValidationError({ privateEndpointId: alreadyMessage(again, principal) });
-    const created = await tx.connectionRequest.create({
+    const created = await createRequest(tx, {
+      origin: "registered",
+      azureStatus: status,
+      actor: personActor("consumer", principal),
       data: {
         consumerTenantId: principal.tenantId,
         requesterId: principal.userId,
@@ -142,29 +140,16 @@ export async function registerExistingEndpoint(
         azureStatus: status,
         // A decision taken in Azure before registration: its note is Azure's description.
         decisionNote: status === "Pending" ? null : (connection.state?.description ?? null),
-        state: initial,
-        source: "registered",
       },
+      note,
+      audit: {
+        action: "request.registered",
+        details: { endpoint: endpoint.id, target: target.id, groupId: groupId.groupId, azureStatus: status, location: endpoint.location },
+      },
+      httpRequestId: context.httpRequestId,
     });
-    await adjustStateCounts(tx, resource.tenantId, null, initial);
-    await tx.stateTransition.create({
-      data: { requestId: created.id, fromState: null, toState: initial, actorType: "user", actorUserId: principal.userId, actorLabel, note },
-    });
-    await appendAudit(tx, {
-      action: "request.registered",
-      actorType: "user",
-      actorLabel,
-      actorTenantId: principal.tenantId,
-      actorUserId: principal.userId,
-      targetType: "ConnectionRequest",
-      targetId: created.id,
-      tenantId: principal.tenantId,
-      requestId: context.httpRequestId ?? null,
-      details: { to: initial, endpoint: endpoint.id, target: target.id, groupId: groupId.groupId, azureStatus: status, location: endpoint.location },
-    });
-    return created.id;
+    return { requestId: created.id, state: created.state };
   });
-  return { requestId, state: initial };
 }
 
 async function readEndpoint(azure: ConsumerAzure, id: string): Promise<PrivateEndpointInfo> {

@@ -1,32 +1,27 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { availableCommands, type CommandKey, type RequestState } from "../domain/connection-lifecycle";
 import { parseResourceId, parseTargetResourceId } from "../domain/resource-id";
 import { buildDnsGuide, type DnsGuide } from "../domain/dns-guide";
-import { NotFoundError } from "./errors";
+import { NotFoundError } from "../core/errors";
+import { idOrNotFound } from "../core/parse";
+import { requestScope, type Viewpoint } from "./visibility";
 
 /**
  * One request with its timeline, as the consumer or the provider sees it. Who may see it is part
  * of the query (the consumer's tenant, or the provider tenant), so a foreign ID is "not found".
  */
-const idSchema = z.string().min(1).max(64);
-
-/** A malformed ID is just an unknown one: 404, never a validation error page. */
-function requestIdOrNotFound(raw: string): string {
-  const parsed = idSchema.safeParse(raw);
-  if (!parsed.success) throw new NotFoundError();
-  return parsed.data;
-}
 const privateIpsSchema = z.array(z.object({ fqdn: z.string().optional(), ips: z.array(z.string()) })).catch([]);
 
 type DetailRow = Awaited<ReturnType<typeof loadDetail>>;
 export type RequestView = Omit<DetailRow, "privateIps"> & { actions: CommandKey[]; dnsGuide: DnsGuide | null; privateIps: { fqdn?: string; ips: string[] }[] };
 
-async function loadDetail(db: Db, where: { id: string; consumerTenantId?: string; providerTenantId?: string }) {
+async function loadDetail(db: Db, principal: Principal, as: Viewpoint, requestId: unknown) {
+  const scope = requestScope(principal, as);
+  // A malformed ID is just an unknown one: 404, never a validation error page.
   const request = await db.connectionRequest.findFirst({
-    where,
+    where: { id: idOrNotFound(requestId), ...scope.where },
     include: {
       consumerTenant: { select: { id: true, displayName: true } },
       requester: { select: { displayName: true, email: true, username: true } },
@@ -44,16 +39,14 @@ function actionsFor(state: string, role: "consumer" | "provider", pendingAction:
   return availableCommands(state as RequestState, role);
 }
 
-export async function requestForConsumer(db: Db, principal: Principal, requestId: string): Promise<RequestView> {
-  authorize(principal);
-  const request = await loadDetail(db, { id: requestIdOrNotFound(requestId), consumerTenantId: principal.tenantId });
+export async function requestForConsumer(db: Db, principal: Principal, requestId: unknown): Promise<RequestView> {
+  const request = await loadDetail(db, principal, "consumer", requestId);
   const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
   return { ...request, privateIps, actions: actionsFor(request.state, "consumer", request.pendingAction), dnsGuide: dnsGuideFor(request, privateIps) };
 }
 
-export async function requestForProvider(db: Db, principal: Principal, requestId: string): Promise<RequestView> {
-  authorize(principal, { role: "provider" });
-  const request = await loadDetail(db, { id: requestIdOrNotFound(requestId), providerTenantId: principal.tenantId });
+export async function requestForProvider(db: Db, principal: Principal, requestId: unknown): Promise<RequestView> {
+  const request = await loadDetail(db, principal, "provider", requestId);
   const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
   return { ...request, privateIps, actions: actionsFor(request.state, "provider", request.pendingAction), dnsGuide: null };
 }

@@ -16,7 +16,11 @@ export type DbOrTx = Db | Prisma.TransactionClient;
  */
 const CONNECTION_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA cache_size = -32768; PRAGMA busy_timeout = 5000; PRAGMA optimize = 0x10002;";
 
-/** Opens a Prisma client over SQLite (better-sqlite3 driver adapter; no Rust engine). */
+/**
+ * Opens a Prisma client over SQLite (better-sqlite3 driver adapter; no Rust engine). The server's
+ * one client is made by the composition root (lib/services.ts) from the validated configuration;
+ * the default URL serves command-line scripts (seed, benchmarks).
+ */
 export function createDb(url: string = databaseUrlFromEnv()): Db {
   const factory = new PrismaBetterSQLite3({ url });
   const client = new PrismaClient({
@@ -33,12 +37,4 @@ export function createDb(url: string = databaseUrlFromEnv()): Db {
   // The hottest read models use a query-only connection of their own (see read-connection.ts).
   registerReadConnection(client, url);
   return client;
-}
-
-// One client per process. Next.js dev re-evaluates modules on change, so keep it on globalThis.
-const globalForDb = globalThis as unknown as { crosslinkDb?: Db };
-
-export function getDb(): Db {
-  globalForDb.crosslinkDb ??= createDb();
-  return globalForDb.crosslinkDb;
 }

@@ -21,7 +21,7 @@ export const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 export function startHousekeeping(db: Db, intervalMs = HOUSEKEEPING_INTERVAL_MS): () => void {
   const run = () =>
     runHousekeeping(db).catch((err: unknown) => {
-      logger.warn({ err }, "database housekeeping failed; it runs again at the next interval");
+      logger().warn({ err }, "database housekeeping failed; it runs again at the next interval");
     });
   void run();
   const timer = setInterval(run, intervalMs);

@@ -20,7 +20,7 @@ type ReadState = { url: string; reader?: Reader };
 
 // Kept on the client object under a global symbol, not in a module-level map: Next.js bundles
 // instrumentation.ts apart from the routes, so this module can exist twice in one process while
-// the client (getDb) is shared.
+// the client (one per process, lib/services.ts) is shared.
 const STATE = Symbol.for("crosslink.readConnection");
 const stateOf = (client: object) => (client as { [STATE]?: ReadState })[STATE];
 /** Enough for every shape of inbox query (filters × sort × cursor) and the other read models. */

@@ -1,37 +1,51 @@
 import pino from "pino";
+import { getConfig } from "../config";
 
 /**
  * Structured JSON logs. Anything that could carry a secret is redacted by path, so a careless
  * `log.info({ req })` cannot leak a token, cookie or client secret.
+ *
+ * The level comes from the validated configuration (LOG_LEVEL), read when the first line is
+ * logged. If the configuration is invalid, the start refuses to run and names the variable
+ * (lib/config); until then logging still works, at "info".
  */
-// An invalid LOG_LEVEL is reported by config validation; the logger must not crash before that.
-const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
-const level = process.env.LOG_LEVEL?.trim() ?? "";
-
-export const logger = pino({
-  level: LEVELS.has(level) ? level : "info",
-  base: { service: "crosslink" },
-  redact: {
-    paths: [
-      "*.password",
-      "*.clientSecret",
-      "*.client_secret",
-      "*.accessToken",
-      "*.access_token",
-      "*.refreshToken",
-      "*.refresh_token",
-      "*.idToken",
-      "*.id_token",
-      "*.code",
-      "*.codeVerifier",
-      "*.authorization",
-      "*.cookie",
-      "*.tokenCache",
-      "headers.authorization",
-      "headers.cookie",
-    ],
-    censor: "[redacted]",
-  },
-});
-
 export type Logger = pino.Logger;
+
+const REDACT_PATHS = [
+  "*.password",
+  "*.clientSecret",
+  "*.client_secret",
+  "*.accessToken",
+  "*.access_token",
+  "*.refreshToken",
+  "*.refresh_token",
+  "*.idToken",
+  "*.id_token",
+  "*.code",
+  "*.codeVerifier",
+  "*.authorization",
+  "*.cookie",
+  "*.tokenCache",
+  "headers.authorization",
+  "headers.cookie",
+];
+
+export function createLogger(level: string): Logger {
+  return pino({ level, base: { service: "crosslink" }, redact: { paths: REDACT_PATHS, censor: "[redacted]" } });
+}
+
+// One per process; kept on globalThis so every Next.js bundle logs through the same one.
+const holder = globalThis as unknown as { crosslinkLogger?: Logger };
+
+export function logger(): Logger {
+  holder.crosslinkLogger ??= createLogger(configuredLevel());
+  return holder.crosslinkLogger;
+}
+
+function configuredLevel(): string {
+  try {
+    return getConfig().logLevel;
+  } catch {
+    return "info";
+  }
+}

@@ -1,50 +1,43 @@
 import type { Db } from "../db/client";
 import { logger } from "../log/logger";
+import type { JobRegistry } from "../jobs/registry";
 import { claimDue, markDone, markFailed, markRetry, type ClaimedMessage } from "./outbox";
 
 /**
- * Runs outbox messages through their handlers. A handler either finishes (done), asks to be
- * retried later (transient Azure errors, throttling), or fails for good (it has already recorded
- * the failure on the request for people to see).
+ * Runs due jobs through the registry and records each outcome on its message: done, retry later
+ * (the registry applied the one retry rule and chose the delay), or failed for good (the job has
+ * already recorded the failure where people see it).
  */
-export type HandlerResult = { outcome: "done" } | { outcome: "retry"; error: string } | { outcome: "failed"; error: string };
-export type Handler = (message: ClaimedMessage) => Promise<HandlerResult>;
-
-export const MAX_ATTEMPTS = 8;
-
-export async function processDue(db: Db, handlers: Record<string, Handler>, options: { limit?: number } = {}): Promise<number> {
-  const messages = await claimDue(db, { limit: options.limit ?? 10, topics: Object.keys(handlers) });
-  await Promise.all(messages.map((m) => runOne(db, handlers, m)));
+export async function processDue(db: Db, jobs: JobRegistry, options: { limit?: number } = {}): Promise<number> {
+  const messages = await claimDue(db, { kind: "job", topics: jobs.topics, limit: options.limit ?? 10 });
+  await Promise.all(messages.map((m) => runOne(db, jobs, m)));
   return messages.length;
 }
 
-async function runOne(db: Db, handlers: Record<string, Handler>, message: ClaimedMessage) {
-  const log = logger.child({ outboxId: message.id, topic: message.topic, attempt: message.attempts });
+/** A registry that throws (its database went away mid-run) is retried after this long. */
+const UNEXPECTED_RETRY_MS = 30_000;
+
+async function runOne(db: Db, jobs: JobRegistry, message: ClaimedMessage) {
+  const log = logger().child({ outboxId: message.id, topic: message.topic, attempt: message.attempts });
   try {
-    const result = await handlers[message.topic]!(message);
-    if (result.outcome === "done") return markDone(db, message.id);
+    const result = await jobs.run(message);
+    if (result.outcome === "done") return await markDone(db, message.id);
     if (result.outcome === "failed") {
-      log.warn({ error: result.error }, "outbox message failed for good");
-      return markFailed(db, message.id, result.error);
+      log.warn({ error: result.error }, "job failed for good");
+      return await markFailed(db, message.id, result.error);
     }
-    if (message.attempts >= MAX_ATTEMPTS) {
-      log.error({ error: result.error }, "outbox message gave up after the last retry");
-      return markFailed(db, message.id, result.error);
-    }
-    log.info({ error: result.error }, "outbox message will be retried");
-    return markRetry(db, message.id, message.attempts, result.error);
+    log.info({ error: result.error, retryInMs: result.delayMs }, "job will be retried");
+    return await markRetry(db, message.id, result.delayMs, result.error);
   } catch (err) {
-    // A handler that throws is a bug or an outage: keep the message and retry it.
-    log.error({ err }, "outbox handler threw");
-    return message.attempts >= MAX_ATTEMPTS
-      ? markFailed(db, message.id, (err as Error).message)
-      : markRetry(db, message.id, message.attempts, (err as Error).message);
+    // Nothing is lost: the claim's lock expires and the message is tried again.
+    log.error({ err }, "job run or its bookkeeping threw");
+    await markRetry(db, message.id, UNEXPECTED_RETRY_MS, err instanceof Error ? err.message : String(err)).catch(() => undefined);
   }
 }
 
 /**
- * A polling loop with a "kick": use cases call kick() after enqueueing, so work starts at once
- * instead of at the next tick; the interval only matters for retries and after restarts.
+ * A polling loop with a "kick": entry points call kick() after recording work, so it starts at
+ * once instead of at the next tick; the interval only matters for retries and after restarts.
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -54,7 +47,7 @@ export class OutboxWorker {
 
   constructor(
     private readonly db: Db,
-    private readonly handlers: Record<string, Handler>,
+    private readonly jobs: JobRegistry,
     private readonly intervalMs = 1_000,
   ) {}
 
@@ -86,10 +79,10 @@ export class OutboxWorker {
       let processed = 0;
       do {
         this.again = false;
-        processed = await processDue(this.db, this.handlers);
+        processed = await processDue(this.db, this.jobs);
       } while ((processed > 0 || this.again) && !this.stopped);
     } catch (err) {
-      logger.error({ err }, "outbox worker tick failed");
+      logger().error({ err }, "outbox worker tick failed");
     } finally {
       this.running = false;
       this.schedule(this.intervalMs);

@@ -15,7 +15,6 @@ import { fileRequest } from "../../lib/connections/file-request";
 import { decide } from "../../lib/connections/decide";
 import { setManaged } from "../../lib/connections/onboarding";
 import { processDue } from "../../lib/outbox/worker";
-import { connectionJobHandlers } from "../../lib/connections/jobs/handlers";
 import { seedDemoWorld } from "../../prisma/seed";
 import { DEMO_RESOURCES } from "../../dev/world/demo-resources";
 import { createTestDb } from "../../tests/support/test-db";
@@ -44,7 +43,7 @@ async function main() {
   await setManaged({ db, providerAzure: services.providerAzure() }, priya, { resourceId: DEMO_RESOURCES.contoso.sites.orders.id, manage: true });
 
   console.log(`Preparing ${count} pending requests (creating their endpoints in the local ARM)…`);
-  const handlers = connectionJobHandlers({ db, consumerAzureForSession: services.consumerAzureForSession, providerAzure: services.providerAzure });
+
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const { requestId } = await fileRequest({ db, consumerAzure: services.consumerAzureFor(felix) }, felix, {
@@ -57,7 +56,7 @@ async function main() {
     });
     ids.push(requestId);
   }
-  while ((await processDue(db, handlers, { limit: 20 })) > 0);
+  while ((await processDue(db, services.jobs, { limit: 20 })) > 0);
   const pending = await db.connectionRequest.count({ where: { state: "Pending" } });
   if (pending !== count) throw new Error(`expected ${count} pending requests, found ${pending}`);
 

@@ -10,7 +10,7 @@ import { listOnboardingCandidates } from "@/lib/connections/onboarding";
 import { providerInbox } from "@/lib/connections/provider-inbox";
 import { stateCountsFor } from "@/lib/connections/state-counts";
 import { requestForConsumer, requestForProvider } from "@/lib/connections/request-detail";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/connections/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/core/errors";
 import { verifyAuditChain } from "@/lib/audit/audit-log";
 import { drainOutbox, openJourney } from "@/tests/support/journey";
 import { DEMO_RESOURCES } from "@/dev/world/demo-resources";

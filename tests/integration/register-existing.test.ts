@@ -8,7 +8,7 @@ import { registerExistingEndpoint, UNREADABLE_ENDPOINT_MESSAGE } from "@/lib/con
 import { requestForConsumer } from "@/lib/connections/request-detail";
 import { providerInbox } from "@/lib/connections/provider-inbox";
 import { withdrawRequest } from "@/lib/connections/consumer-actions";
-import { ValidationError } from "@/lib/connections/errors";
+import { ValidationError } from "@/lib/core/errors";
 import { verifyAuditChain } from "@/lib/audit/audit-log";
 import { drainOutbox, openJourney } from "@/tests/support/journey";
 import { DEMO_RESOURCES } from "@/dev/world/demo-resources";

@@ -3,7 +3,6 @@ import type { Db } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 import { createServices, type Services } from "@/lib/services";
 import { processDue } from "@/lib/outbox/worker";
-import { connectionJobHandlers } from "@/lib/connections/jobs/handlers";
 import { setManaged } from "@/lib/connections/onboarding";
 import { DEMO_RESOURCES } from "@/dev/world/demo-resources";
 import { seedDemoWorld } from "@/prisma/seed";
@@ -33,9 +32,8 @@ export async function openJourney(world: TestWorld): Promise<Journey> {
  * makes retries due at once instead of after their backoff.
  */
 export async function drainOutbox(db: Db, services: Services, options: { fastForwardRetries?: boolean } = {}): Promise<void> {
-  const handlers = connectionJobHandlers({ db, consumerAzureForSession: services.consumerAzureForSession, providerAzure: services.providerAzure });
   for (let i = 0; i < 20; i++) {
     if (options.fastForwardRetries) await db.outboxMessage.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: new Date(0) } });
-    if ((await processDue(db, handlers)) === 0) break;
+    if ((await processDue(db, services.jobs)) === 0) break;
   }
 }

@@ -15,7 +15,7 @@ export async function GET() {
     await getDb().$queryRaw`SELECT 1`;
   } catch (err) {
     database = "unreachable";
-    logger.error({ err }, "health check: database unreachable");
+    logger().error({ err }, "health check: database unreachable");
   }
   const body = {
     status: database === "reachable" ? "ok" : "degraded",

@@ -35,7 +35,7 @@ async function handle(request: NextRequest, params: Record<string, string>) {
     );
     return response;
   } catch (err) {
-    logger.error({ requestId, err }, "sign-in callback failed");
+    logger().error({ requestId, err }, "sign-in callback failed");
     return fail("unavailable");
   }
 }

@@ -20,7 +20,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.redirect(url, { status: 302 });
   } catch (err) {
     const requestId = requestIdOf(request);
-    logger.error({ requestId, err }, "could not start sign-in");
+    logger().error({ requestId, err }, "could not start sign-in");
     const errorUrl = new URL("/auth/error", getConfig().appBaseUrl);
     errorUrl.searchParams.set("reason", "unavailable");
     errorUrl.searchParams.set("ref", requestId);

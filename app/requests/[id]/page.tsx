@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ZodError } from "zod";
 import { getDb } from "@/lib/db/client";
 import { requestForConsumer, type RequestView } from "@/lib/connections/request-detail";
-import { NotFoundError } from "@/lib/connections/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { isSettled } from "@/lib/domain/connection-lifecycle";
 import { parseResourceId, parseTargetResourceId } from "@/lib/domain/resource-id";
 import { targetLabel } from "@/lib/domain/private-link-catalog";

@@ -1,69 +1,67 @@
 import { z } from "zod";
-import type { ClaimedMessage } from "../../outbox/outbox";
-import type { HandlerResult } from "../../outbox/worker";
+import { CROSSLINK, storedPersonActor } from "../../core/actor";
+import { defineJob, PermanentJobFailure } from "../../jobs/job";
 import { sameResourceId, parseTargetResourceId } from "../../domain/resource-id";
-import { recordTransition } from "../record-transition";
-import { attemptFailure, type JobDeps } from "./deps";
-import { abandonPendingAction } from "../pending-action";
+import { abandonPendingAction, changeState } from "../request-writer";
+import type { ConnectionJobContext } from "./deps";
 
-const payloadSchema = z.object({ requestId: z.string().min(1), decision: z.enum(["approve", "reject", "disconnect"]) });
-const PAST = { approve: "approved", reject: "rejected", disconnect: "disconnected" } as const;
+const DECISIONS = ["approve", "reject", "disconnect"] as const;
+type Decision = (typeof DECISIONS)[number];
+/** What Azure reports once the decision is applied, and the audit action that records it. */
+const APPLIED: Record<Decision, { azureStatus: string; auditAction: string }> = {
+  approve: { azureStatus: "Approved", auditAction: "request.approved" },
+  reject: { azureStatus: "Rejected", auditAction: "request.rejected" },
+  disconnect: { azureStatus: "Disconnected", auditAction: "request.disconnected" },
+};
 
 /**
  * Applies a recorded provider decision in Azure with the provider's app identity, then commits
- * the new state (state + timeline + audit in one transaction). A permanent failure clears the
- * pending decision and shows Azure's reason; a transient one is retried.
+ * the new state. A permanent failure clears the pending decision and shows Azure's reason; a
+ * transient one is retried.
  */
-export async function applyDecisionJob(deps: JobDeps, message: ClaimedMessage): Promise<HandlerResult> {
-  const payload = payloadSchema.safeParse(message.payload);
-  if (!payload.success) return { outcome: "failed", error: "malformed job payload" };
-  const { db } = deps;
-  const { requestId, decision } = payload.data;
-  const request = await db.connectionRequest.findUnique({ where: { id: requestId }, include: { decidedBy: { include: { tenant: true } } } });
-  if (!request || request.pendingAction !== decision) return { outcome: "done" }; // nothing (left) to apply
-  const decider = request.decidedBy
-    ? { role: "provider" as const, label: `${request.decidedBy.displayName} (${request.decidedBy.tenant.displayName})`, userId: request.decidedBy.id, tenantId: request.decidedBy.tenantId }
-    : { role: "provider" as const, label: "Provider" };
+export const applyDecisionJob = defineJob({
+  topic: "connection.decide",
+  payload: z.object({ requestId: z.string().min(1), decision: z.enum(DECISIONS) }),
 
-  const azure = deps.providerAzure();
-  const target = parseTargetResourceId(request.targetResourceId);
-  if (!target.ok) return giveUp(target.message);
-  // Connections of a slot are listed on the slot itself (the endpoint names the site with sites-<slot>).
-  const connectionTarget = target.id;
+  async run({ requestId, decision }, { deps }: ConnectionJobContext) {
+    const { db } = deps;
+    const request = await db.connectionRequest.findUnique({ where: { id: requestId }, include: { decidedBy: { include: { tenant: true } } } });
+    if (!request || request.pendingAction !== decision) return; // nothing (left) to apply
 
-  try {
+    const target = parseTargetResourceId(request.targetResourceId);
+    if (!target.ok) throw new PermanentJobFailure(target.message);
+    // Connections of a slot are listed on the slot itself (the endpoint names the site with sites-<slot>).
+    const azure = deps.providerAzure();
     let connectionName = request.connectionName;
     if (!connectionName) {
-      const connections = await azure.listConnections(connectionTarget);
+      const connections = await azure.listConnections(target.id);
       const match = connections.find((c) => c.privateEndpointId && request.endpointResourceId && sameResourceId(c.privateEndpointId, request.endpointResourceId));
-      if (!match) return giveUp("The connection was not found on the resource in Azure: the consumer may have deleted their endpoint.");
+      if (!match) throw new PermanentJobFailure("The connection was not found on the resource in Azure: the consumer may have deleted their endpoint.");
       connectionName = match.name;
     }
     if (decision === "disconnect") {
-      await azure.deleteConnection(connectionTarget, connectionName);
+      await azure.deleteConnection(target.id, connectionName);
     } else {
-      await azure.setConnectionState(connectionTarget, connectionName, {
+      await azure.setConnectionState(target.id, connectionName, {
         status: decision === "approve" ? "Approved" : "Rejected",
-        description: request.decisionNote ?? (decision === "approve" ? "Approved" : "Rejected"),
+        description: request.decisionNote ?? APPLIED[decision].azureStatus,
       });
     }
     await db.$transaction(async (tx) => {
       const latest = await tx.connectionRequest.findUniqueOrThrow({ where: { id: requestId } });
-      await recordTransition(tx, latest, { type: decision }, decider, {
-        data: { pendingAction: null, progress: null, lastError: null, connectionName, azureStatus: decision === "disconnect" ? "Disconnected" : PAST[decision].replace(/^./, (c) => c.toUpperCase()) },
+      await changeState(tx, latest, { type: decision }, storedPersonActor("provider", request.decidedBy), {
+        facts: { lastError: null, connectionName, azureStatus: APPLIED[decision].azureStatus },
+        progress: null,
+        completesPendingAction: true,
         note: request.decisionNote,
-        auditAction: `request.${PAST[decision]}`,
+        audit: { action: APPLIED[decision].auditAction },
       });
     });
-    return { outcome: "done" };
-  } catch (err) {
-    const failure = attemptFailure(err, message.attempts);
-    return failure.retry ? { outcome: "retry", error: failure.message } : giveUp(failure.message);
-  }
+  },
 
-  async function giveUp(reason: string): Promise<HandlerResult> {
-    await abandonPendingAction(db, request!, decision, reason, { decidedBy: decider.label });
-    return { outcome: "failed", error: reason };
-  }
-
-}
+  async giveUp({ requestId, decision }, { deps }: ConnectionJobContext, failure) {
+    const request = await deps.db.connectionRequest.findUnique({ where: { id: requestId }, include: { decidedBy: { include: { tenant: true } } } });
+    if (!request || request.pendingAction !== decision) return;
+    await abandonPendingAction(deps.db, requestId, CROSSLINK, decision, failure.message, { decidedBy: storedPersonActor("provider", request.decidedBy).label });
+  },
+});

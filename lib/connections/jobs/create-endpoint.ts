@@ -1,50 +1,36 @@
 import { z } from "zod";
-import type { ClaimedMessage } from "../../outbox/outbox";
-import type { HandlerResult } from "../../outbox/worker";
-import { appendAudit } from "../../audit/audit-log";
-import { recordTransition } from "../record-transition";
+import { CROSSLINK } from "../../core/actor";
+import { defineJob, PermanentJobFailure } from "../../jobs/job";
 import { parseTargetResourceId } from "../../domain/resource-id";
 import { privateLinkConnectionFor } from "../../domain/private-link-catalog";
-import { attemptFailure, SYSTEM_ACTOR, type JobDeps } from "./deps";
-
-const payloadSchema = z.object({ requestId: z.string().min(1), sessionId: z.string().min(1) });
+import { changeState, noteProgress, noteRetry } from "../request-writer";
+import type { ConnectionJobContext } from "./deps";
 
 /**
- * Creates the consumer's private endpoint (manual connection) and records the outcome:
- * Pending with the endpoint's details, or Failed with Azure's reason in plain words. Transient
- * failures (throttling, outages) leave the request Creating and the job is retried.
+ * Creates the consumer's private endpoint (manual connection) with the consumer's own token and
+ * records the outcome: Pending with the endpoint's details, or Failed with Azure's reason in plain
+ * words. Transient failures (throttling, outages) leave the request Creating and are retried.
  */
-export async function createEndpointJob(deps: JobDeps, message: ClaimedMessage): Promise<HandlerResult> {
-  const payload = payloadSchema.safeParse(message.payload);
-  if (!payload.success) return { outcome: "failed", error: "malformed job payload" };
-  const { db } = deps;
-  const request = await db.connectionRequest.findUnique({ where: { id: payload.data.requestId } });
-  if (!request) return { outcome: "failed", error: "request no longer exists" };
-  if (request.state !== "Creating") return { outcome: "done" }; // already settled (e.g. seen by the watcher)
+export const createEndpointJob = defineJob({
+  topic: "endpoint.create",
+  payload: z.object({ requestId: z.string().min(1), sessionId: z.string().min(1) }),
 
-  const fail = async (reason: string) => {
-    await db.$transaction((tx) =>
-      recordTransition(tx, request, { type: "creationFailed" }, SYSTEM_ACTOR, {
-        data: { lastError: reason, progress: null },
-        note: reason,
-        auditAction: "request.creation_failed",
-        auditDetails: { reason },
-      }),
-    );
-    return { outcome: "failed" as const, error: reason };
-  };
+  async run({ requestId, sessionId }, { deps }: ConnectionJobContext) {
+    const { db } = deps;
+    const request = await db.connectionRequest.findUnique({ where: { id: requestId } });
+    // Gone, or already settled (e.g. seen by the watcher): nothing left to do.
+    if (!request || request.state !== "Creating") return;
 
-  // A slot is reached through its site's ID with the group ID sites-<slot>.
-  const target = parseTargetResourceId(request.targetResourceId);
-  if (!target.ok) return fail(target.message);
-  const connection = privateLinkConnectionFor(target, request.groupId || null);
+    // A slot is reached through its site's ID with the group ID sites-<slot>.
+    const target = parseTargetResourceId(request.targetResourceId);
+    if (!target.ok) throw new PermanentJobFailure(target.message);
+    const connection = privateLinkConnectionFor(target, request.groupId || null);
 
-  const azure = await deps.consumerAzureForSession(payload.data.sessionId);
-  if (!azure) return fail("Your sign-in session ended before the private endpoint could be created. Sign in again and choose Retry.");
+    const azure = await deps.consumerAzureForSession(sessionId);
+    if (!azure) throw new PermanentJobFailure("Your sign-in session ended before the private endpoint could be created. Sign in again and choose Retry.");
 
-  const setProgress = (text: string) => db.connectionRequest.updateMany({ where: { id: request.id, state: "Creating" }, data: { progress: text } });
-  await setProgress("Creating the private endpoint in your subscription…");
-  try {
+    const progress = (text: string) => noteProgress(db, request.id, text, "Creating");
+    await progress("Creating the private endpoint in your subscription…");
     const endpoint = await azure.createPrivateEndpoint(
       {
         subscriptionId: request.endpointSubscriptionId!,
@@ -58,52 +44,50 @@ export async function createEndpointJob(deps: JobDeps, message: ClaimedMessage):
       },
       {
         onProgress: (p) =>
-          void setProgress(
+          void progress(
             p.phase === "submitted" ? "Azure accepted the request; creating the private endpoint…" : `Azure is creating the private endpoint (${p.provisioningState ?? "in progress"}, ${Math.round(p.elapsedMs / 1000)} s)…`,
           ),
       },
     );
-    const details = (await azure.endpointDetails(endpoint.id)) ?? {
-      status: endpoint.connection?.state?.status ?? null,
-      dnsRecords: [],
-      privateIpAddresses: [],
-    };
+    const details = (await azure.endpointDetails(endpoint.id)) ?? { status: endpoint.connection?.state?.status ?? null, dnsRecords: [], privateIpAddresses: [] };
     // FQDN → IPs as Azure reports them, plus the NIC's addresses (the DNS guide needs both).
     const privateIps = [
       ...details.dnsRecords.map((r) => ({ fqdn: r.fqdn, ips: r.ipAddresses })),
       ...(details.privateIpAddresses.length > 0 ? [{ ips: details.privateIpAddresses }] : []),
     ];
-    const latest = await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } });
     await db.$transaction(async (tx) => {
-      await recordTransition(tx, latest, { type: "creationSucceeded" }, SYSTEM_ACTOR, {
-        data: {
-          endpointResourceId: endpoint.id,
-          privateIps: JSON.stringify(privateIps),
-          azureStatus: details.status ?? "Pending",
-          progress: null,
-          lastError: null,
-        },
+      const latest = await tx.connectionRequest.findUniqueOrThrow({ where: { id: request.id } });
+      await changeState(tx, latest, { type: "creationSucceeded" }, CROSSLINK, {
+        facts: { endpointResourceId: endpoint.id, privateIps: JSON.stringify(privateIps), azureStatus: details.status ?? "Pending", lastError: null },
+        progress: null,
         note: "Private endpoint created; waiting for the provider's decision.",
-        auditAction: "request.endpoint_created",
-        auditDetails: { endpoint: endpoint.id },
+        audit: { action: "request.endpoint_created", details: { endpoint: endpoint.id } },
       });
     });
-    return { outcome: "done" };
-  } catch (err) {
-    const failure = attemptFailure(err, message.attempts);
-    if (failure.retry) {
-      await setProgress(`Azure is busy; trying again shortly (attempt ${message.attempts + 1})…`);
-      await appendAudit(db, {
-        action: "request.creation_retry",
-        actorType: "system",
-        actorLabel: SYSTEM_ACTOR.label,
-        targetType: "ConnectionRequest",
-        targetId: request.id,
-        tenantId: request.consumerTenantId,
-        details: { reason: failure.message, attempt: message.attempts },
+  },
+
+  async onRetry({ requestId }, { deps, attempt }: ConnectionJobContext, failure) {
+    const request = await deps.db.connectionRequest.findUnique({ where: { id: requestId }, select: { id: true, consumerTenantId: true } });
+    if (!request) return;
+    await noteRetry(deps.db, request, CROSSLINK, {
+      progress: `Azure is busy; trying again shortly (attempt ${attempt + 1})…`,
+      whileState: "Creating",
+      auditAction: "request.creation_retry",
+      reason: failure.message,
+      attempt,
+    });
+  },
+
+  async giveUp({ requestId }, { deps }: ConnectionJobContext, failure) {
+    await deps.db.$transaction(async (tx) => {
+      const request = await tx.connectionRequest.findUnique({ where: { id: requestId } });
+      if (!request || request.state !== "Creating") return;
+      await changeState(tx, request, { type: "creationFailed" }, CROSSLINK, {
+        facts: { lastError: failure.message },
+        progress: null,
+        note: failure.message,
+        audit: { action: "request.creation_failed", details: { reason: failure.message } },
       });
-      return { outcome: "retry", error: failure.message };
-    }
-    return fail(failure.message);
-  }
-}
+    });
+  },
+});

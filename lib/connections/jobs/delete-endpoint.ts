@@ -1,44 +1,37 @@
 import { z } from "zod";
-import type { ClaimedMessage } from "../../outbox/outbox";
-import type { HandlerResult } from "../../outbox/worker";
-import { recordTransition } from "../record-transition";
-import { attemptFailure, type JobDeps } from "./deps";
-import { abandonPendingAction } from "../pending-action";
-
-const payloadSchema = z.object({ requestId: z.string().min(1), sessionId: z.string().min(1) });
+import { CROSSLINK, storedPersonActor } from "../../core/actor";
+import { defineJob, PermanentJobFailure } from "../../jobs/job";
+import { abandonPendingAction, changeState } from "../request-writer";
+import type { ConnectionJobContext } from "./deps";
 
 /** Deletes the consumer's endpoint (their token) for a withdrawal, then records Withdrawn. */
-export async function deleteEndpointJob(deps: JobDeps, message: ClaimedMessage): Promise<HandlerResult> {
-  const payload = payloadSchema.safeParse(message.payload);
-  if (!payload.success) return { outcome: "failed", error: "malformed job payload" };
-  const { db } = deps;
-  const request = await db.connectionRequest.findUnique({ where: { id: payload.data.requestId }, include: { requester: { include: { tenant: true } } } });
-  if (!request || request.pendingAction !== "withdraw") return { outcome: "done" };
+export const deleteEndpointJob = defineJob({
+  topic: "endpoint.delete",
+  payload: z.object({ requestId: z.string().min(1), sessionId: z.string().min(1) }),
 
-  const giveUp = async (reason: string): Promise<HandlerResult> => {
-    await abandonPendingAction(db, request, "withdraw", reason);
-    return { outcome: "failed", error: reason };
-  };
+  async run({ requestId, sessionId }, { deps }: ConnectionJobContext) {
+    const { db } = deps;
+    const request = await db.connectionRequest.findUnique({ where: { id: requestId }, include: { requester: { include: { tenant: true } } } });
+    if (!request || request.pendingAction !== "withdraw") return;
 
-
-  const azure = await deps.consumerAzureForSession(payload.data.sessionId);
-  if (!azure) return giveUp("Your sign-in session ended before the endpoint could be deleted. Sign in again and withdraw again.");
-  try {
+    const azure = await deps.consumerAzureForSession(sessionId);
+    if (!azure) throw new PermanentJobFailure("Your sign-in session ended before the endpoint could be deleted. Sign in again and withdraw again.");
     await azure.deletePrivateEndpoint(request.endpointResourceId!);
-    const actor = request.requester
-      ? { role: "consumer" as const, label: `${request.requester.displayName} (${request.requester.tenant.displayName})`, userId: request.requester.id, tenantId: request.consumerTenantId }
-      : { role: "consumer" as const, label: "Consumer" };
     await db.$transaction(async (tx) => {
       const latest = await tx.connectionRequest.findUniqueOrThrow({ where: { id: request.id } });
-      await recordTransition(tx, latest, { type: "withdraw" }, actor, {
-        data: { pendingAction: null, progress: null, lastError: null, azureStatus: null },
+      await changeState(tx, latest, { type: "withdraw" }, storedPersonActor("consumer", request.requester), {
+        facts: { lastError: null, azureStatus: null },
+        progress: null,
+        completesPendingAction: true,
         note: "Private endpoint deleted.",
-        auditAction: "request.withdrawn",
+        audit: { action: "request.withdrawn" },
       });
     });
-    return { outcome: "done" };
-  } catch (err) {
-    const failure = attemptFailure(err, message.attempts);
-    return failure.retry ? { outcome: "retry", error: failure.message } : giveUp(failure.message);
-  }
-}
+  },
+
+  async giveUp({ requestId }, { deps }: ConnectionJobContext, failure) {
+    const request = await deps.db.connectionRequest.findUnique({ where: { id: requestId }, select: { pendingAction: true } });
+    if (request?.pendingAction !== "withdraw") return;
+    await abandonPendingAction(deps.db, requestId, CROSSLINK, "withdraw", failure.message);
+  },
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { requestForProvider, type RequestView } from "@/lib/connections/request-detail";
-import { NotFoundError } from "@/lib/connections/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { requirePrincipal } from "@/app/_lib/session";
 import { StateBadge } from "@/app/_components/state-badge";
 import { cardStyles } from "@/app/_components/ui";
