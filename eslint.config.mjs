@@ -27,6 +27,25 @@ const config = [
       ],
     },
   },
+  {
+    // The one door: only lib/connections/request-writer.ts writes ConnectionRequest rows, so every
+    // change writes its state counts, timeline, audit entry and domain event together.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/connections/request-writer.ts", "lib/**/*.test.ts", "lib/db/generated/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.property.name='connectionRequest'][property.name=/^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/]",
+          message: "Only lib/connections/request-writer.ts writes ConnectionRequest rows (the one door): call createRequest, changeState, recordPendingAction or abandonPendingAction.",
+        },
+        {
+          selector: "TemplateElement[value.raw=/(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+\"?ConnectionRequest\\b/i]",
+          message: "Only lib/connections/request-writer.ts writes ConnectionRequest rows (the one door), also in SQL.",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
