@@ -2,19 +2,18 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
 import { authorize, AuthorizationError, type Requirement } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
 import { principalFromSessionToken, sessionCookieName } from "@/lib/auth/session-store";
+import { getSharedServices } from "@/lib/services";
 import { currentPath } from "./request-context";
 
 /** The signed-in person for this request, or null. Looked up once per request. */
 export const getPrincipal = cache(async (): Promise<Principal | null> => {
   // cookies() first: it marks the page dynamic, so the build never evaluates runtime config.
   const jar = await cookies();
-  const token = jar.get(sessionCookieName(getConfig().appBaseUrl))?.value;
-  return principalFromSessionToken(getDb(), token);
+  const { db, config } = getSharedServices();
+  return principalFromSessionToken(db, jar.get(sessionCookieName(config.appBaseUrl))?.value);
 });
 
 /**

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Form from "next/form";
 import Link from "next/link";
-import { getDb } from "@/lib/db/client";
 import { inboxFilterOptions } from "@/lib/connections/provider-inbox";
-import { requirePrincipal } from "@/app/_lib/session";
+import { pageData } from "@/app/_lib/page";
 import { buttonStyles } from "@/app/_components/ui";
 import { DEFAULT_PAGE_SIZE, hasFilters, inboxHref, PAGE_SIZES, parseInboxView } from "./_lib/inbox-url";
 import { inboxDataForView } from "./_lib/inbox-data-server";
@@ -19,12 +18,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * requests themselves from the data endpoint in the browser.
  */
 export default async function ProviderInboxPage({ searchParams }: Props) {
-  const principal = await requirePrincipal({ role: "provider" });
   const view = parseInboxView(await searchParams);
   const sizes = [...new Set([...PAGE_SIZES, view.size])].sort((a, b) => a - b);
-  const db = getDb();
-  // Without JavaScript the list cannot load itself: the plain view renders it into the page.
-  const [options, initial] = await Promise.all([inboxFilterOptions(db, principal), view.plain ? inboxDataForView(db, principal, view) : undefined]);
+  const { principal, options, initial } = await pageData({ role: "provider" }, async ({ principal, services }) => {
+    // Without JavaScript the list cannot load itself: the plain view renders it into the page.
+    const [options, initial] = await Promise.all([inboxFilterOptions(services.db, principal), view.plain ? inboxDataForView(services.db, principal, view) : undefined]);
+    return { principal, options, initial };
+  });
   const managed = options.managedCount;
 
   return (

@@ -1,94 +1,67 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getSharedServices } from "@/lib/services";
 import { fileRequest } from "@/lib/connections/file-request";
 import { registerExistingEndpoint } from "@/lib/connections/register-existing";
 import { discardRequest, retryCreation, withdrawRequest } from "@/lib/connections/consumer-actions";
-import { requirePrincipal } from "@/app/_lib/session";
-import { currentRequestId } from "@/app/_lib/request-context";
-import type { ActionError } from "@/app/_lib/action-result";
-import { toActionError } from "@/app/_lib/action-result";
-import type { Db } from "@/lib/db/client";
-import type { Principal } from "@/lib/auth/principal";
+import { action, formText, type ActionError } from "@/app/_lib/action";
 
 /**
- * The consumer's server actions: each checks the session, calls one use case, kicks the worker
- * so Azure calls start at once, and answers with an ActionError the form can show (field errors
- * next to their fields) or sends the browser on.
+ * The consumer's server actions: each calls one use case through the action wrapper, kicks the
+ * worker so Azure calls start at once, and answers with an ActionError the form can show (field
+ * errors next to their fields) or sends the browser on.
  */
 export type FormResult = ActionError | { ok: true; message?: string } | null;
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
-
 export async function fileRequestAction(_previous: FormResult, form: FormData): Promise<FormResult> {
-  const principal = await requirePrincipal();
-  const services = getSharedServices();
-  const httpRequestId = await currentRequestId();
-  let requestId: string;
-  try {
-    ({ requestId } = await fileRequest(
+  const result = await action({}, async ({ principal, services, requestId }) => {
+    const filed = await fileRequest(
       { db: services.db, consumerAzure: services.consumerAzureFor(principal) },
       principal,
       {
-        targetResourceId: text(form, "targetResourceId"),
-        groupId: text(form, "groupId"),
-        requestMessage: text(form, "requestMessage"),
-        subscriptionId: text(form, "subscriptionId"),
-        subnetId: text(form, "subnetId"),
-        endpointName: text(form, "endpointName"),
+        targetResourceId: formText(form, "targetResourceId"),
+        groupId: formText(form, "groupId"),
+        requestMessage: formText(form, "requestMessage"),
+        subscriptionId: formText(form, "subscriptionId"),
+        subnetId: formText(form, "subnetId"),
+        endpointName: formText(form, "endpointName"),
       },
-      { httpRequestId },
-    ));
-  } catch (err) {
-    return toActionError(err, httpRequestId);
-  }
-  services.worker.kick();
-  redirect(`/requests/${encodeURIComponent(requestId)}`);
+      { httpRequestId: requestId },
+    );
+    services.worker.kick();
+    return filed;
+  });
+  if ("ok" in result) return result;
+  redirect(`/requests/${encodeURIComponent(result.requestId)}`);
 }
 
 export async function registerExistingAction(_previous: FormResult, form: FormData): Promise<FormResult> {
-  const principal = await requirePrincipal();
-  const services = getSharedServices();
-  const httpRequestId = await currentRequestId();
-  let requestId: string;
-  try {
-    ({ requestId } = await registerExistingEndpoint(
+  const result = await action({}, ({ principal, services, requestId }) =>
+    registerExistingEndpoint(
       { db: services.db, consumerAzure: services.consumerAzureFor(principal) },
       principal,
-      { privateEndpointId: text(form, "privateEndpointId"), targetResourceId: text(form, "targetResourceId") },
-      { httpRequestId },
-    ));
-  } catch (err) {
-    return toActionError(err, httpRequestId);
-  }
-  redirect(`/requests/${encodeURIComponent(requestId)}`);
+      { privateEndpointId: formText(form, "privateEndpointId"), targetResourceId: formText(form, "targetResourceId") },
+      { httpRequestId: requestId },
+    ),
+  );
+  if ("ok" in result) return result;
+  redirect(`/requests/${encodeURIComponent(result.requestId)}`);
 }
 
-type RequestCommand = "retry" | "discard" | "withdraw";
-type CommandFn = (db: Db, principal: Principal, requestId: string, context: { httpRequestId?: string }) => Promise<unknown>;
-const COMMANDS: Record<RequestCommand, CommandFn> = { retry: retryCreation, discard: discardRequest, withdraw: withdrawRequest };
-const DONE: Record<RequestCommand, string> = {
-  retry: "Crosslink is trying again to create the private endpoint.",
-  discard: "The request was discarded.",
-  withdraw: "Crosslink is deleting the private endpoint in Azure.",
-};
+const COMMANDS = {
+  retry: { run: retryCreation, done: "Crosslink is trying again to create the private endpoint." },
+  discard: { run: discardRequest, done: "The request was discarded." },
+  withdraw: { run: withdrawRequest, done: "Crosslink is deleting the private endpoint in Azure." },
+} as const;
+type RequestCommand = keyof typeof COMMANDS;
 
-/** Retry, discard or withdraw one of the tenant's requests (the use case checks the tenant). */
+/** Retry, discard or withdraw one of the tenant's requests (the use case checks the tenant and the ID). */
 export async function requestCommandAction(requestId: string, command: RequestCommand): Promise<FormResult> {
-  const principal = await requirePrincipal();
-  const services = getSharedServices();
-  const httpRequestId = await currentRequestId();
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!run || typeof requestId !== "string") return { ok: false, status: 400, message: "Unknown action." };
-  try {
-    await run(services.db, principal, requestId, { httpRequestId });
-  } catch (err) {
-    return toActionError(err, httpRequestId);
-  }
-  services.worker.kick();
-  return { ok: true, message: DONE[command] };
+  return action({}, async ({ principal, services, requestId: httpRequestId }) => {
+    const chosen = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!chosen) return { ok: false, status: 400, code: "unknown_action", message: "Unknown action.", requestId: httpRequestId } satisfies ActionError;
+    await chosen.run(services.db, principal, requestId, { httpRequestId });
+    services.worker.kick();
+    return { ok: true, message: chosen.done };
+  });
 }

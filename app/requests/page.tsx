@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/lib/db/client";
 import { myRequests, myRequestsQuerySchema } from "@/lib/connections/my-requests";
 import { REQUEST_STATES } from "@/lib/domain/connection-lifecycle";
-import { requirePrincipal } from "@/app/_lib/session";
+import { pageData } from "@/app/_lib/page";
 import { StateBadge } from "@/app/_components/state-badge";
 import { buttonStyles, cardStyles } from "@/app/_components/ui";
 import { formatUtc, STATE_MEANING } from "./_components/format";
@@ -19,10 +18,10 @@ const TYPE_LABELS: Record<string, string> = {
 };
 
 export default async function MyRequestsPage({ searchParams }: Props) {
-  const principal = await requirePrincipal();
   const params = await searchParams;
   const query = myRequestsQuerySchema.parse({ state: single(params.state), cursor: single(params.cursor) });
-  const { rows, nextCursor, counts } = await myRequests(getDb(), principal, query);
+  const { principal, page } = await pageData({}, async ({ principal, services }) => ({ principal, page: await myRequests(services.db, principal, query) }));
+  const { rows, nextCursor, counts } = page;
   const total = REQUEST_STATES.reduce((n, s) => n + counts[s], 0);
   const href = (extra: Record<string, string | undefined>) => {
     const search = new URLSearchParams(Object.entries(extra).filter((e): e is [string, string] => Boolean(e[1])));

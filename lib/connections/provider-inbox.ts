@@ -146,6 +146,21 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
   };
 }
 
+/** A row as the data endpoint (GET /api/v1/provider/requests) sends it: dates as ISO strings. */
+export type InboxItemJson = Omit<InboxRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+export type InboxPageJson = { items: InboxItemJson[]; nextCursor: string | null; previousCursor: string | null; counts: Record<RequestState, number> };
+
+/** One page of the inbox as JSON: what the public API answers and the inbox page renders. */
+export async function providerInboxJson(db: Db, principal: Principal, raw: InboxQuery): Promise<InboxPageJson> {
+  const { rows, nextCursor, previousCursor, counts } = await providerInbox(db, principal, raw);
+  return {
+    items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() })),
+    nextCursor,
+    previousCursor,
+    counts,
+  };
+}
+
 function countByState(db: Db, base: Prisma.Sql, scan: boolean): Record<RequestState, number> {
   return countsByState(
     readRows(

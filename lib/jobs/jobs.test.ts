@@ -112,6 +112,6 @@ describe("jobs through their definition", () => {
   });
 
   it("refuses two definitions of one topic in a registry", () => {
-    expect(() => createJobRegistry({}, [greet, greet])).toThrow(/share the topic "test.greet"/);
+    expect(() => createJobRegistry<Deps>({ seen: [], gaveUp: [], retried: [] }, [greet, greet])).toThrow(/share the topic "test.greet"/);
   });
 });

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { getDb } from "@/lib/db/client";
 import { recentAuditEvents } from "@/lib/audit/queries";
-import { requirePrincipal } from "@/app/_lib/session";
+import { pageData } from "@/app/_lib/page";
 import { cardStyles } from "@/app/_components/ui";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 export default async function AuditTrailPage() {
-  const principal = await requirePrincipal({ role: "admin" });
-  const { events, verdict } = await recentAuditEvents(getDb(), principal);
+  const { events, verdict } = await pageData({ role: "admin" }, ({ principal, services }) => recentAuditEvents(services.db, principal));
   return (
     <div className="space-y-6">
       <div>

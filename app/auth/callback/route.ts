@@ -1,18 +1,17 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
+import { NextResponse } from "next/server";
 import { callbackParamsSchema, completeSignIn } from "@/lib/auth/sign-in";
 import { sessionCookieName } from "@/lib/auth/session-store";
 import { logger } from "@/lib/log/logger";
-import { requestIdOf, sessionCookieOptions } from "@/app/_lib/http";
+import type { Services } from "@/lib/services";
+import { sessionCookieOptions } from "@/app/_lib/http";
+import { route } from "@/app/_lib/route";
 
 /**
  * The redirect URI registered with Entra ID. Accepts the query response mode (GET) and form_post
  * (POST). Any failure lands on /auth/error with a plain-words reason; nothing is half-signed-in.
  */
-async function handle(request: NextRequest, params: Record<string, string>) {
-  const config = getConfig();
-  const requestId = requestIdOf(request);
+async function handle({ services, requestId }: { services: Services; requestId: string }, params: Record<string, string>) {
+  const config = services.config;
   const parsed = callbackParamsSchema.safeParse(params);
   // Only codes travel in the URL; the error page words them, so a crafted link cannot put
   // arbitrary text on our page.
@@ -25,7 +24,7 @@ async function handle(request: NextRequest, params: Record<string, string>) {
   };
   if (!parsed.success) return fail("invalid_state");
   try {
-    const result = await completeSignIn(getDb(), config, parsed.data, { requestId });
+    const result = await completeSignIn(services.db, config, parsed.data, { requestId });
     if (!result.ok) return fail(result.reason, result.code);
     const response = NextResponse.redirect(new URL(result.returnTo, config.appBaseUrl), { status: 303 });
     response.cookies.set(
@@ -40,15 +39,13 @@ async function handle(request: NextRequest, params: Record<string, string>) {
   }
 }
 
-export async function GET(request: NextRequest) {
-  return handle(request, Object.fromEntries(request.nextUrl.searchParams));
-}
+export const GET = route({ auth: "none" }, (ctx) => handle(ctx, Object.fromEntries(ctx.request.nextUrl.searchParams)));
 
-export async function POST(request: NextRequest) {
-  const form = await request.formData().catch(() => null);
+export const POST = route({ auth: "none", crossOrigin: "allow" }, async (ctx) => {
+  const form = await ctx.request.formData().catch(() => null);
   const params: Record<string, string> = {};
   form?.forEach((value, key) => {
     if (typeof value === "string") params[key] = value;
   });
-  return handle(request, params);
-}
+  return handle(ctx, params);
+});

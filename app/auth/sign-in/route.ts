@@ -1,29 +1,25 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
+import { route } from "@/app/_lib/route";
 import { startSignIn } from "@/lib/auth/sign-in";
 import { logger } from "@/lib/log/logger";
-import { requestIdOf } from "@/app/_lib/http";
 
 const query = z.object({
-  returnTo: z.string().max(2048).optional(),
-  prompt: z.enum(["select_account", "login"]).optional(),
+  returnTo: z.string().max(2048).optional().catch(undefined),
+  prompt: z.enum(["select_account", "login"]).optional().catch(undefined),
 });
 
 /** Starts the authorization code + PKCE flow and sends the browser to the identity provider. */
-export async function GET(request: NextRequest) {
-  const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  const input = parsed.success ? parsed.data : {};
+export const GET = route({ auth: "none", query }, async ({ services, query, requestId }) => {
   try {
-    const url = await startSignIn(getDb(), getConfig(), input);
+    const url = await startSignIn(services.db, services.config, query);
     return NextResponse.redirect(url, { status: 302 });
   } catch (err) {
-    const requestId = requestIdOf(request);
+    // A browser is waiting: an error page in words, not JSON.
     logger().error({ requestId, err }, "could not start sign-in");
-    const errorUrl = new URL("/auth/error", getConfig().appBaseUrl);
+    const errorUrl = new URL("/auth/error", services.config.appBaseUrl);
     errorUrl.searchParams.set("reason", "unavailable");
     errorUrl.searchParams.set("ref", requestId);
     return NextResponse.redirect(errorUrl, { status: 302 });
   }
-}
+});

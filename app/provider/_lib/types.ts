@@ -1,4 +1,4 @@
-import type { ActionError } from "@/app/_lib/action-result";
+import type { ActionError } from "@/app/_lib/action";
 
 /** What the provider's server actions return to the forms that call them. */
 export type ActionOk = { ok: true; message: string };

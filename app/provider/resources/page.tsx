@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { getSharedServices } from "@/lib/services";
+import type { Services } from "@/lib/services";
 import { isAzureError } from "@/lib/azure";
 import { listOnboardingCandidates, type OnboardingRow } from "@/lib/connections/onboarding";
 import type { Principal } from "@/lib/auth/principal";
-import { requirePrincipal } from "@/app/_lib/session";
+import { pageData } from "@/app/_lib/page";
 import { currentRequestId } from "@/app/_lib/request-context";
 import { logger } from "@/lib/log/logger";
 import { cardStyles } from "@/app/_components/ui";
@@ -15,7 +15,7 @@ import { ManageButton } from "../_components/manage-button";
 export const metadata: Metadata = { title: "Resources" };
 
 export default async function ProviderResourcesPage() {
-  const principal = await requirePrincipal({ role: "provider" });
+  const { principal, services } = await pageData({ role: "provider" }, async (ctx) => ctx);
   return (
     <div className="space-y-6">
       <div>
@@ -30,7 +30,7 @@ export default async function ProviderResourcesPage() {
         </p>
       </div>
       <Suspense fallback={<Loading />}>
-        <ResourceList principal={principal} />
+        <ResourceList principal={principal} services={services} />
       </Suspense>
     </div>
   );
@@ -51,15 +51,14 @@ function Loading() {
 }
 
 /** Live from Azure with the app's identity: slow or refused, so it streams in behind Suspense. */
-async function ResourceList({ principal }: { principal: Principal }) {
-  const services = getSharedServices();
+async function ResourceList({ principal, services }: { principal: Principal; services: Services }) {
   let rows: OnboardingRow[];
   try {
     rows = await listOnboardingCandidates({ db: services.db, providerAzure: services.providerAzure() }, principal);
   } catch (err) {
     if (!isAzureError(err)) throw err;
     const azure = err;
-    logger.warn({ requestId: await currentRequestId(), azure: { code: azure.code, status: azure.status } }, "listing the provider's resources failed");
+    logger().warn({ requestId: await currentRequestId(), azure: { code: azure.code, status: azure.status } }, "listing the provider's resources failed");
     return (
       <div role="alert" className="space-y-2 rounded-fl-lg border border-danger bg-danger-bg p-5 text-danger" data-testid="resources-error">
         <p className="font-semibold">Azure did not list the resources.</p>

@@ -37,13 +37,13 @@ export function LiveStatus({
     const tick = async () => {
       try {
         const res = await fetch(`/api/consumer/requests/${encodeURIComponent(requestId)}`, { cache: "no-store", headers: { accept: "application/json" } });
-        const body = (await res.json().catch(() => null)) as { ok?: boolean; message?: string; version?: number; progress?: string | null } | null;
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string }; version?: number; progress?: string | null } | null;
         if (stopped) return;
         if (res.status === 401) {
-          setProblem({ message: body?.message ?? "Your session has ended.", reauth: true });
+          setProblem({ message: body?.error?.message ?? "Your session has ended.", reauth: true });
           return; // nothing more to learn without a session
         }
-        if (!res.ok || !body?.ok || typeof body.version !== "number") throw new Error(body?.message ?? `HTTP ${res.status}`);
+        if (!res.ok || typeof body?.version !== "number") throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
         failures = 0;
         setProblem(null);
         setLive({ version: body.version, progress: body.progress ?? null });

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { ZodError } from "zod";
-import { getDb } from "@/lib/db/client";
 import { requestForConsumer, type RequestView } from "@/lib/connections/request-detail";
-import { NotFoundError } from "@/lib/core/errors";
 import { isSettled } from "@/lib/domain/connection-lifecycle";
 import { parseResourceId, parseTargetResourceId } from "@/lib/domain/resource-id";
 import { targetLabel } from "@/lib/domain/private-link-catalog";
-import { requirePrincipal } from "@/app/_lib/session";
+import { pageData } from "@/app/_lib/page";
 import { StateBadge } from "@/app/_components/state-badge";
 import { buttonStyles, cardStyles } from "@/app/_components/ui";
 import { formatUtc, lastSegment } from "../_components/format";
@@ -21,20 +17,10 @@ export const metadata: Metadata = { title: "Request" };
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string): Promise<RequestView> {
-  const principal = await requirePrincipal();
-  try {
-    return await requestForConsumer(getDb(), principal, id);
-  } catch (err) {
-    // Unknown, malformed and other tenants' IDs look the same: not found.
-    if (err instanceof NotFoundError || err instanceof ZodError) notFound();
-    throw err;
-  }
-}
-
 export default async function RequestPage({ params }: Props) {
   const { id } = await params;
-  const view = await load(id);
+  // Unknown, malformed and other tenants' IDs look the same: not found.
+  const view = await pageData({}, ({ principal, services }) => requestForConsumer(services.db, principal, id));
   const target = parseTargetResourceId(view.targetResourceId);
   const subnet = view.subnetId ? parseResourceId(view.subnetId, { expect: ["subnet"] }) : null;
   const subnetInfo = subnet?.ok && subnet.kind === "subnet" ? subnet : null;

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/lib/db/client";
-import { requestForProvider, type RequestView } from "@/lib/connections/request-detail";
-import { NotFoundError } from "@/lib/core/errors";
-import { requirePrincipal } from "@/app/_lib/session";
+import { requestForProvider } from "@/lib/connections/request-detail";
+import { pageData } from "@/app/_lib/page";
 import { StateBadge } from "@/app/_components/state-badge";
 import { cardStyles } from "@/app/_components/ui";
 import { decisionsOf, exactTime, pendingLabel, relativeAge, targetTypeLabel } from "../../_lib/format";
@@ -23,20 +20,10 @@ const SOURCES: Record<string, string> = {
 
 const PAST: Record<string, string> = { approve: "Approval", reject: "Rejection", disconnect: "Disconnection" };
 
-async function load(id: string): Promise<RequestView> {
-  const principal = await requirePrincipal({ role: "provider" });
-  // Unknown, malformed and other tenants' IDs look the same: not found.
-  try {
-    return await requestForProvider(getDb(), principal, id);
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
-}
-
 export default async function ProviderRequestPage({ params }: Props) {
   const { id } = await params;
-  const view = await load(id);
+  // Unknown, malformed and other tenants' IDs look the same: not found.
+  const view = await pageData({ role: "provider" }, ({ principal, services }) => requestForProvider(services.db, principal, id));
   const now = new Date();
   const decisions = decisionsOf(view.actions);
   const requester = view.requester;

@@ -1,0 +1,74 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { authorize, type Requirement } from "@/lib/auth/authorize";
+import type { Principal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/core/errors";
+import { errorAnswer, type ErrorAnswer } from "@/lib/core/error-answer";
+import { parseInput } from "@/lib/core/parse";
+import { getSharedServices, type Services } from "@/lib/services";
+import { requestIdOf } from "./http";
+import { getPrincipal } from "./session";
+import { isCrossOrigin } from "./same-origin";
+
+/**
+ * The one wrapper of every route handler: who is asking (and with which role), the parsed path
+ * parameters and query, the services, the request id; then the use case. Every failure answers
+ * in the one JSON error shape, with the status from lib/core/error-answer.ts:
+ *   { "error": { "code": "not_found", "message": "…", "fieldErrors"?: {…}, "requestId": "…" } }
+ * Answers are never cached. State-changing methods refuse cross-origin requests (403).
+ */
+type Auth = "none" | Requirement;
+
+export type RouteContext<A extends Auth, P, Q> = {
+  request: NextRequest;
+  requestId: string;
+  services: Services;
+  /** The signed-in person; none for routes with `auth: "none"` (they read the session themselves if they need to). */
+  principal: A extends "none" ? null : Principal;
+  params: P;
+  query: Q;
+};
+
+type Options<A extends Auth, PS extends z.ZodType | undefined, QS extends z.ZodType | undefined> = {
+  /** "none": anyone (sign-in, health); otherwise the requirement the principal must meet. */
+  auth: A;
+  params?: PS;
+  query?: QS;
+  /**
+   * "allow" only where another site legitimately posts to us: the identity provider's form_post
+   * to the sign-in callback (protected by its single-use state instead).
+   */
+  crossOrigin?: "refuse" | "allow";
+};
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export function errorResponse(answer: ErrorAnswer, requestId: string): Response {
+  const { status, ...error } = answer;
+  return NextResponse.json({ error: { ...error, requestId } }, { status, headers: NO_STORE });
+}
+
+export function route<A extends Auth, PS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  options: Options<A, PS, QS>,
+  handler: (ctx: RouteContext<A, Parsed<PS>, Parsed<QS>>) => Promise<Response | object>,
+) {
+  return async (request: NextRequest, segment: { params: Promise<Record<string, string | string[]>> } = { params: Promise.resolve({}) }): Promise<Response> => {
+    const requestId = requestIdOf(request);
+    try {
+      if (options.crossOrigin !== "allow" && request.method !== "GET" && request.method !== "HEAD" && isCrossOrigin(request)) {
+        throw new AppError("forbidden", "This request came from another site, so Crosslink refused it. Use Crosslink's own pages.", "cross_origin");
+      }
+      const principal = (options.auth === "none" ? null : authorize(await getPrincipal(), options.auth)) as RouteContext<A, unknown, unknown>["principal"];
+      const params = (options.params ? parseInput(options.params, await segment.params) : undefined) as Parsed<PS>;
+      const query = (options.query ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams)) : undefined) as Parsed<QS>;
+      const result = await handler({ request, requestId, services: getSharedServices(), principal, params, query });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result, { headers: NO_STORE });
+    } catch (err) {
+      return errorResponse(errorAnswer(err, requestId), requestId);
+    }
+  };
+}
