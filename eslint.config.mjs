@@ -28,6 +28,25 @@ const config = [
     },
   },
   {
+    // The local world and the test harnesses stay out of the application: lib/ runs against real
+    // Azure unchanged. (Tests in lib/ may use them.)
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "../app/*", "../../app/*"], message: "lib/ must not import from app/." },
+            { group: ["next", "next/*"], message: "lib/ is framework-free; keep Next.js in app/." },
+            { group: ["@/dev/*", "../dev/*", "../../dev/*", "../../../dev/*"], message: "lib/ must not reach the local world (dev/): only configuration tells it where Azure is." },
+            { group: ["@/tests/*", "../tests/*", "../../tests/*", "../../../tests/*"], message: "Test harnesses live in tests/support, not in lib/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The one door: only lib/connections/request-writer.ts writes ConnectionRequest rows, so every
     // change writes its state counts, timeline, audit entry and domain event together.
     files: ["lib/**/*.ts"],

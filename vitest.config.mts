@@ -5,7 +5,14 @@ import { fileURLToPath } from "node:url";
 const __dirname = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // Route handlers and actions import "server-only", which refuses to load outside Next's server
+      // build; the edge tests run them in plain Node, which is the server.
+      "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
+    },
+  },
   test: {
     include: ["lib/**/*.test.ts", "dev/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",

@@ -45,6 +45,11 @@ export function createServices(db: Db, config: AppConfig, azureOptions: AzureCli
 // bundles (instrumentation, routes) share one database connection and one worker.
 const holder = globalThis as unknown as { crosslinkServices?: Services };
 
+/** For code that builds its own services (a test's database and world): make them the shared ones. */
+export function setSharedServices(services: Services | undefined): void {
+  holder.crosslinkServices = services;
+}
+
 export function getSharedServices(): Services {
   if (!holder.crosslinkServices) {
     const config = getConfig();

@@ -3,12 +3,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { authorize, type Requirement } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/core/errors";
+import { AppError, ValidationError } from "@/lib/core/errors";
 import { errorAnswer, type ErrorAnswer } from "@/lib/core/error-answer";
 import { parseInput } from "@/lib/core/parse";
 import { getSharedServices, type Services } from "@/lib/services";
+import { principalFromSessionToken, sessionCookieName } from "@/lib/auth/session-store";
 import { requestIdOf } from "./http";
-import { getPrincipal } from "./session";
 import { isCrossOrigin } from "./same-origin";
 
 /**
@@ -20,7 +20,7 @@ import { isCrossOrigin } from "./same-origin";
  */
 type Auth = "none" | Requirement;
 
-export type RouteContext<A extends Auth, P, Q> = {
+export type RouteContext<A extends Auth, P, Q, B = undefined> = {
   request: NextRequest;
   requestId: string;
   services: Services;
@@ -28,13 +28,16 @@ export type RouteContext<A extends Auth, P, Q> = {
   principal: A extends "none" ? null : Principal;
   params: P;
   query: Q;
+  body: B;
 };
 
-type Options<A extends Auth, PS extends z.ZodType | undefined, QS extends z.ZodType | undefined> = {
+type Options<A extends Auth, PS extends z.ZodType | undefined, QS extends z.ZodType | undefined, BS extends z.ZodType | undefined> = {
   /** "none": anyone (sign-in, health); otherwise the requirement the principal must meet. */
   auth: A;
   params?: PS;
   query?: QS;
+  /** A JSON body; anything else (not JSON, wrong shape) is a 400 with a message per field. */
+  body?: BS;
   /**
    * "allow" only where another site legitimately posts to us: the identity provider's form_post
    * to the sign-in callback (protected by its single-use state instead).
@@ -46,25 +49,40 @@ type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 const NO_STORE = { "cache-control": "no-store" };
 
+async function jsonBody(request: NextRequest): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ValidationError({ form: "Send a JSON body (Content-Type: application/json)." });
+  }
+}
+
 export function errorResponse(answer: ErrorAnswer, requestId: string): Response {
   const { status, ...error } = answer;
   return NextResponse.json({ error: { ...error, requestId } }, { status, headers: NO_STORE });
 }
 
-export function route<A extends Auth, PS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
-  options: Options<A, PS, QS>,
-  handler: (ctx: RouteContext<A, Parsed<PS>, Parsed<QS>>) => Promise<Response | object>,
-) {
+export function route<
+  A extends Auth,
+  PS extends z.ZodType | undefined = undefined,
+  QS extends z.ZodType | undefined = undefined,
+  BS extends z.ZodType | undefined = undefined,
+>(options: Options<A, PS, QS, BS>, handler: (ctx: RouteContext<A, Parsed<PS>, Parsed<QS>, Parsed<BS>>) => Promise<Response | object>) {
   return async (request: NextRequest, segment: { params: Promise<Record<string, string | string[]>> } = { params: Promise.resolve({}) }): Promise<Response> => {
     const requestId = requestIdOf(request);
     try {
-      if (options.crossOrigin !== "allow" && request.method !== "GET" && request.method !== "HEAD" && isCrossOrigin(request)) {
+      const services = getSharedServices();
+      if (options.crossOrigin !== "allow" && request.method !== "GET" && request.method !== "HEAD" && isCrossOrigin(request, services.config.appBaseUrl)) {
         throw new AppError("forbidden", "This request came from another site, so Crosslink refused it. Use Crosslink's own pages.", "cross_origin");
       }
-      const principal = (options.auth === "none" ? null : authorize(await getPrincipal(), options.auth)) as RouteContext<A, unknown, unknown>["principal"];
+      // The session cookie of this very request (route handlers have it at hand; no request-scoped globals).
+      const principal = (
+        options.auth === "none" ? null : authorize(await principalFromSessionToken(services.db, request.cookies.get(sessionCookieName(services.config.appBaseUrl))?.value), options.auth)
+      ) as RouteContext<A, unknown, unknown>["principal"];
       const params = (options.params ? parseInput(options.params, await segment.params) : undefined) as Parsed<PS>;
       const query = (options.query ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams)) : undefined) as Parsed<QS>;
-      const result = await handler({ request, requestId, services: getSharedServices(), principal, params, query });
+      const body = (options.body ? parseInput(options.body, await jsonBody(request)) : undefined) as Parsed<BS>;
+      const result = await handler({ request, requestId, services, principal, params, query, body });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: NO_STORE });
     } catch (err) {

@@ -1,6 +1,5 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { getConfig } from "@/lib/config";
 
 /**
  * True when a browser sent this request from another site (a cross-site form post, a fetch from
@@ -9,10 +8,10 @@ import { getConfig } from "@/lib/config";
  * Our origin is the configured one, or the one the request was addressed to (behind a proxy
  * that keeps Host), so a direct port in development also counts as ours.
  */
-export function isCrossOrigin(request: NextRequest): boolean {
+export function isCrossOrigin(request: NextRequest, appBaseUrl: string): boolean {
   const origin = request.headers.get("origin");
   if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
   if (origin === "null") return true; // sandboxed frames and data: URLs hide their origin
-  const ours = new Set([new URL(getConfig().appBaseUrl).origin, request.nextUrl.origin]);
+  const ours = new Set([new URL(appBaseUrl).origin, request.nextUrl.origin]);
   return !ours.has(origin);
 }

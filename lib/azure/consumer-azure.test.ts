@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F } from "../../dev/world/demo-resources";
 import { DEMO_TENANTS } from "../../dev/world/demo-tenants";
 import type { LroProgress } from "./lro";
-import { fabrikamEndpointRequest as request, inPrefix, startTestWorld, type TestWorld } from "./test-support";
+import { fabrikamEndpointRequest as request, inPrefix, startTestWorld, type TestWorld } from "@/tests/support/test-world";
 
 const FELIX = "felix@fabrikam.onmicrosoft.com";
 const fabrikam = DEMO_TENANTS.find((t) => t.key === "fabrikam")!;

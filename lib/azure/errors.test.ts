@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F, LITWARE_RESOURCES as L, NORTHWIND_RESOURCES as N } from "../../dev/world/demo-resources";
 import { DEMO_TENANTS } from "../../dev/world/demo-tenants";
 import { AzureError } from "./azure-error";
-import { fabrikamEndpointRequest as felixRequest, failureOf, startTestWorld, type TestWorld } from "./test-support";
+import { fabrikamEndpointRequest as felixRequest, failureOf, startTestWorld, type TestWorld } from "@/tests/support/test-world";
 
 const FELIX = "felix@fabrikam.onmicrosoft.com";
 const NORA = "nora@northwind.onmicrosoft.com";

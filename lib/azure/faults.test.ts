@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F } from "../../dev/world/demo-resources";
 import { AzureError } from "./azure-error";
 import type { LroProgress } from "./lro";
-import { fabrikamEndpointRequest as request, failureOf, startTestWorld, type TestWorld } from "./test-support";
+import { fabrikamEndpointRequest as request, failureOf, startTestWorld, type TestWorld } from "@/tests/support/test-world";
 
 const FELIX = "felix@fabrikam.onmicrosoft.com";
 

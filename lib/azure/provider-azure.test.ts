@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F, NORTHWIND_RESOURCES as N } from "../../dev/world/demo-resources";
 import { AzureError } from "./azure-error";
 import type { LroProgress } from "./lro";
-import { FABRIKAM_MESSAGE, fabrikamEndpointRequest as felixRequest, failureOf, inPrefix, startTestWorld, type TestWorld } from "./test-support";
+import { FABRIKAM_MESSAGE, fabrikamEndpointRequest as felixRequest, failureOf, inPrefix, startTestWorld, type TestWorld } from "@/tests/support/test-world";
 
 const FELIX = "felix@fabrikam.onmicrosoft.com";
 const NORA = "nora@northwind.onmicrosoft.com";

@@ -25,9 +25,9 @@ const reasonGiven = (v: { decision: Decision; note: string }) => v.decision !== 
 export const decideInput = z
   .object({
     requestId: z.string().min(1).max(64),
-    decision: z.enum(DECISIONS),
+    decision: z.enum(DECISIONS, { error: "Choose approve, reject or disconnect." }),
     note: noteSchema,
-    expectedVersion: z.coerce.number().int().positive().optional(),
+    expectedVersion: z.coerce.number({ error: "The version is the number the request showed." }).int().positive().optional(),
   })
   .refine(reasonGiven, { message: "Give the consumer a reason for the rejection.", path: ["note"] });
 export type DecideInput = z.input<typeof decideInput>;

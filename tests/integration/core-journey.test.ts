@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestWorld, type TestWorld } from "@/lib/azure/test-support";
+import { startTestWorld, type TestWorld } from "@/tests/support/test-world";
 import type { Db } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 import type { Services } from "@/lib/services";

@@ -1,4 +1,4 @@
-import { FAST, type TestWorld } from "@/lib/azure/test-support";
+import { FAST, type TestWorld } from "@/tests/support/test-world";
 import type { Db } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 import { createServices, type Services } from "@/lib/services";

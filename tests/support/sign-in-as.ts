@@ -7,11 +7,16 @@ import type { Principal } from "@/lib/auth/principal";
 
 /** Signs a demo user in through the app's real sign-in use cases (no browser) and returns the principal. */
 export async function signInAs(db: Db, config: AppConfig, username: string): Promise<Principal> {
+  return (await signInWithCookie(db, config, username)).principal;
+}
+
+/** As signInAs, also returning the session cookie's value (for requests to route handlers). */
+export async function signInWithCookie(db: Db, config: AppConfig, username: string): Promise<{ principal: Principal; cookie: string }> {
   const authorizeUrl = await startSignIn(db, config, {});
   const response = await signInThroughBrowserlessForm({ authorizeUrl, username });
   const result = await completeSignIn(db, config, Object.fromEntries(response.params), { requestId: "test" });
   if (!result.ok) throw new Error(`sign-in of ${username} failed: ${result.message}`);
   const principal = await principalFromSessionToken(db, result.sessionToken);
   if (!principal) throw new Error("no principal after sign-in");
-  return principal;
+  return { principal, cookie: result.sessionToken };
 }

@@ -5,15 +5,15 @@
  * Long-running operations are short and polled every few milliseconds; throttling is off unless a
  * test turns it on.
  */
-import { startLocalArm, type LocalArm } from "../../dev/arm/server";
-import { startLocalEntraForTests, userToken, type TestEntra } from "../../dev/entra/test-support";
-import { ARM_RESOURCE } from "../../dev/world/demo-tenants";
-import { CONTOSO_RESOURCES, FABRIKAM_RESOURCES } from "../../dev/world/demo-resources";
-import { loadConfig, type AppConfig } from "../config";
-import { createConsumerAzure, type ConsumerAzure, type CreatePrivateEndpointInput } from "./consumer-azure";
-import { providerAppCredential, tokenCredentialFrom } from "./credentials";
-import type { AzureClientOptions } from "./options";
-import { createProviderAzure, type ProviderAzure } from "./provider-azure";
+import { startLocalArm, type LocalArm } from "@/dev/arm/server";
+import { startLocalEntraForTests, userToken, type TestEntra } from "@/dev/entra/test-support";
+import { ARM_RESOURCE } from "@/dev/world/demo-tenants";
+import { CONTOSO_RESOURCES, FABRIKAM_RESOURCES } from "@/dev/world/demo-resources";
+import { loadConfig, type AppConfig } from "@/lib/config";
+import { createConsumerAzure, type ConsumerAzure, type CreatePrivateEndpointInput } from "@/lib/azure/consumer-azure";
+import { providerAppCredential, tokenCredentialFrom } from "@/lib/azure/credentials";
+import type { AzureClientOptions } from "@/lib/azure/options";
+import { createProviderAzure, type ProviderAzure } from "@/lib/azure/provider-azure";
 
 export const FAST: AzureClientOptions = { lroPollIntervalMs: 5, retryDelayMs: 5, maxRetryDelayMs: 20 };
 
