@@ -6,6 +6,7 @@ import { parseResourceId, parseTargetResourceId } from "../domain/resource-id";
 import { buildDnsGuide, type DnsGuide } from "../domain/dns-guide";
 import { NotFoundError } from "../core/errors";
 import { idOrNotFound } from "../core/parse";
+import { personLabel } from "../core/actor";
 import { requestScope, type Viewpoint } from "./visibility";
 
 /**
@@ -15,7 +16,13 @@ import { requestScope, type Viewpoint } from "./visibility";
 const privateIpsSchema = z.array(z.object({ fqdn: z.string().optional(), ips: z.array(z.string()) })).catch([]);
 
 type DetailRow = Awaited<ReturnType<typeof loadDetail>>;
-export type RequestView = Omit<DetailRow, "privateIps"> & { actions: CommandKey[]; dnsGuide: DnsGuide | null; privateIps: { fqdn?: string; ips: string[] }[] };
+export type RequestView = Omit<DetailRow, "privateIps"> & {
+  actions: CommandKey[];
+  dnsGuide: DnsGuide | null;
+  privateIps: { fqdn?: string; ips: string[] }[];
+  /** Who took the last decision, named as everywhere ("Priya Patel (Contoso)"); null when nobody did in Crosslink. */
+  decidedByLabel: string | null;
+};
 
 async function loadDetail(db: Db, principal: Principal, as: Viewpoint, requestId: unknown) {
   const scope = requestScope(principal, as);
@@ -42,13 +49,17 @@ function actionsFor(state: string, role: "consumer" | "provider", pendingAction:
 export async function requestForConsumer(db: Db, principal: Principal, requestId: unknown): Promise<RequestView> {
   const request = await loadDetail(db, principal, "consumer", requestId);
   const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
-  return { ...request, privateIps, actions: actionsFor(request.state, "consumer", request.pendingAction), dnsGuide: dnsGuideFor(request, privateIps) };
+  return { ...request, privateIps, decidedByLabel: deciderLabel(request), actions: actionsFor(request.state, "consumer", request.pendingAction), dnsGuide: dnsGuideFor(request, privateIps) };
 }
 
 export async function requestForProvider(db: Db, principal: Principal, requestId: unknown): Promise<RequestView> {
   const request = await loadDetail(db, principal, "provider", requestId);
   const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
-  return { ...request, privateIps, actions: actionsFor(request.state, "provider", request.pendingAction), dnsGuide: null };
+  return { ...request, privateIps, decidedByLabel: deciderLabel(request), actions: actionsFor(request.state, "provider", request.pendingAction), dnsGuide: null };
+}
+
+function deciderLabel(request: DetailRow): string | null {
+  return request.decidedBy ? personLabel(request.decidedBy.displayName, request.decidedBy.tenant.displayName) : null;
 }
 
 function dnsGuideFor(

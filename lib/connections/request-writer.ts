@@ -63,6 +63,31 @@ function eventActor(actor: Actor) {
       : { kind: actor.kind, label: actor.label };
 }
 
+type Snapshot = { state: RequestState; pendingAction: string | null };
+
+/** The domain event of a change, written into the outbox in the change's transaction. */
+function raise(
+  tx: DbOrTx,
+  request: Pick<RequestRef, "id" | "consumerTenantId" | "providerTenantId" | "providerResourceId">,
+  change: { type: RequestEventType; version: number; actor: Actor; before: Snapshot | null; after: Snapshot; command?: string; action?: string; note?: string | null },
+) {
+  return appendRequestEvent(tx, {
+    type: change.type,
+    requestId: request.id,
+    version: change.version,
+    occurredAt: new Date().toISOString(),
+    actor: eventActor(change.actor),
+    consumerTenantId: request.consumerTenantId,
+    providerTenantId: request.providerTenantId,
+    providerResourceId: request.providerResourceId,
+    before: change.before,
+    after: change.after,
+    ...(change.command ? { command: change.command } : {}),
+    ...(change.action ? { action: change.action } : {}),
+    note: change.note ?? null,
+  });
+}
+
 async function timeline(tx: DbOrTx, requestId: string, from: string | null, to: string, actor: Actor, note: string | null | undefined) {
   const { actorType, actorLabel, actorUserId } = actorColumns(actor);
   await tx.stateTransition.create({ data: { requestId, fromState: from, toState: to, actorType, actorUserId, actorLabel, note: note ?? null } });
@@ -120,19 +145,13 @@ export async function createRequest(
   await timeline(tx, created.id, null, first, input.actor, input.note);
   if (state !== first) await timeline(tx, created.id, first, state, input.actor, null);
   await auditRequest(tx, created, input.actor, input.audit, input.httpRequestId, state !== first ? { from: first, to: state } : { to: state });
-  const type: RequestEventType = input.origin === "filed" ? "request.filed" : "request.registered";
-  await appendRequestEvent(tx, {
-    type,
-    requestId: created.id,
+  await raise(tx, created, {
+    type: input.origin === "filed" ? "request.filed" : "request.registered",
     version: 1,
-    occurredAt: new Date().toISOString(),
-    actor: eventActor(input.actor),
-    consumerTenantId: created.consumerTenantId,
-    providerTenantId: created.providerTenantId,
-    providerResourceId: created.providerResourceId,
+    actor: input.actor,
     before: null,
     after: { state, pendingAction: null },
-    ...(input.origin === "filed" ? { command: "submit" } : {}),
+    command: input.origin === "filed" ? "submit" : undefined,
     note: input.note,
   });
   await input.job?.(created.id).enqueue(tx);
@@ -191,19 +210,14 @@ export async function changeState(
     ...(options.note ? { note: options.note } : {}),
   });
   if (result.changed) {
-    await appendRequestEvent(tx, {
+    await raise(tx, request, {
       type: eventTypeForTransition(result.to, result.command),
-      requestId: request.id,
       version,
-      occurredAt: new Date().toISOString(),
-      actor: eventActor(actor),
-      consumerTenantId: request.consumerTenantId,
-      providerTenantId: request.providerTenantId,
-      providerResourceId: request.providerResourceId,
+      actor,
       before: { state: result.from, pendingAction: request.pendingAction },
       after: { state: result.to, pendingAction },
       command: result.command,
-      note: options.note ?? null,
+      note: options.note,
     });
   }
   await options.job?.enqueue(tx);
@@ -239,19 +253,15 @@ export async function recordPendingAction(
   });
   if (won.count !== 1) throw new ConflictError(options.conflictMessage, "version_conflict");
   await auditRequest(tx, request, actor, { action: `request.${options.action}_requested`, details: options.auditDetails }, options.httpRequestId, {});
-  await appendRequestEvent(tx, {
+  const state = request.state as RequestState;
+  await raise(tx, request, {
     type: "request.action_requested",
-    requestId: request.id,
     version,
-    occurredAt: new Date().toISOString(),
-    actor: eventActor(actor),
-    consumerTenantId: request.consumerTenantId,
-    providerTenantId: request.providerTenantId,
-    providerResourceId: request.providerResourceId,
-    before: { state: request.state as RequestState, pendingAction: request.pendingAction },
-    after: { state: request.state as RequestState, pendingAction: options.action },
+    actor,
+    before: { state, pendingAction: request.pendingAction },
+    after: { state, pendingAction: options.action },
     action: options.action,
-    note: options.facts?.decisionNote ?? null,
+    note: options.facts?.decisionNote,
   });
   await options.job.enqueue(tx);
   return { version };
@@ -274,17 +284,13 @@ export async function abandonPendingAction(
       data: { pendingAction: null, progress: null, lastError: reason, version },
     });
     await auditRequest(tx, request, actor, { action: `request.${action}_failed`, details: { reason, ...details } }, undefined, {});
-    await appendRequestEvent(tx, {
+    const state = request.state as RequestState;
+    await raise(tx, request, {
       type: "request.action_failed",
-      requestId: request.id,
       version,
-      occurredAt: new Date().toISOString(),
-      actor: eventActor(actor),
-      consumerTenantId: request.consumerTenantId,
-      providerTenantId: request.providerTenantId,
-      providerResourceId: request.providerResourceId,
-      before: { state: request.state as RequestState, pendingAction: request.pendingAction },
-      after: { state: request.state as RequestState, pendingAction: null },
+      actor,
+      before: { state, pendingAction: request.pendingAction },
+      after: { state, pendingAction: null },
       action,
       note: reason,
     });
