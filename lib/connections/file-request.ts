@@ -10,6 +10,7 @@ import { parseInput } from "../core/parse";
 import { jobOrder } from "../jobs/job";
 import type { ConsumerAzure } from "../azure";
 import { createEndpointJob } from "./jobs/create-endpoint";
+import { managedTarget } from "./managed-target";
 import { createRequest } from "./request-writer";
 import { requestScope } from "./visibility";
 
@@ -56,13 +57,7 @@ export async function fileRequest(
   }
 
   const { db, consumerAzure } = deps;
-  // Only resources a provider manages through Crosslink can be requested: someone must be there to decide.
-  const resource = await db.providerResource.findFirst({ where: { resourceId: target.key, managed: true }, include: { tenant: true } });
-  if (!resource) {
-    throw new ValidationError({
-      targetResourceId: "This resource is not offered through Crosslink. Check the ID with the provider, or ask them to register it in Crosslink.",
-    });
-  }
+  const targetColumns = await managedTarget(db, target);
 
   // Placement is read live with the consumer's own rights: the VNet decides the region, and a
   // subnet that cannot hold private endpoints is refused here rather than by Azure later.
@@ -92,11 +87,7 @@ export async function fileRequest(
       data: {
         consumerTenantId: principal.tenantId,
         requesterId: principal.userId,
-        providerTenantId: resource.tenantId,
-        providerResourceId: resource.id,
-        targetResourceId: target.id,
-        targetType: target.resourceType.toLowerCase(),
-        targetName: target.kind === "slot" ? `${target.siteName}/${target.slotName}` : target.name,
+        ...targetColumns,
         groupId: connection.groupIds[0] ?? "",
         requestMessage: message.message,
         endpointName: name.name,

@@ -8,6 +8,7 @@ import { privateLinkConnectionFor, validateGroupId } from "../domain/private-lin
 import { personActor } from "../core/actor";
 import { ValidationError } from "../core/errors";
 import { parseInput } from "../core/parse";
+import { managedTarget } from "./managed-target";
 import { createRequest } from "./request-writer";
 import { requestScope } from "./visibility";
 
@@ -51,12 +52,7 @@ export async function registerExistingEndpoint(
   if (!pe.ok || !target.ok) throw new ValidationError(errors);
 
   const { db, consumerAzure } = deps;
-  const resource = await db.providerResource.findFirst({ where: { resourceId: target.key, managed: true } });
-  if (!resource) {
-    throw new ValidationError({
-      targetResourceId: "This resource is not offered through Crosslink. Check the ID with the provider, or ask them to register it in Crosslink.",
-    });
-  }
+  const targetColumns = await managedTarget(db, target);
 
   const endpoint = await readEndpoint(consumerAzure, pe.id);
   const connection = endpoint.connection;
@@ -123,11 +119,7 @@ export async function registerExistingEndpoint(
       data: {
         consumerTenantId: principal.tenantId,
         requesterId: principal.userId,
-        providerTenantId: resource.tenantId,
-        providerResourceId: resource.id,
-        targetResourceId: target.id,
-        targetType: target.resourceType.toLowerCase(),
-        targetName: target.kind === "slot" ? `${target.siteName}/${target.slotName}` : target.name,
+        ...targetColumns,
         groupId: groupId.groupId ?? "",
         requestMessage: connection.requestMessage ?? "",
         endpointResourceId: endpoint.id,
