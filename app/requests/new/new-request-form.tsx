@@ -63,7 +63,8 @@ export function NewRequestForm({ initialTarget, initialGroupId }: { initialTarge
   const touch = (field: FieldName | "slotName") => () => form.touch(field);
 
   return (
-    <form {...form.formProps} className="space-y-6">
+    // wrap-anywhere: resource IDs and example paths have no spaces to wrap at; on a phone they break anywhere instead of widening the page.
+    <form {...form.formProps} className="space-y-6 wrap-anywhere">
       <FormProblem problem={form.problem} title="The request was not filed" />
 
       <FormSection id="what" title="What do you want to reach?" intro="The provider's web app, function app, deployment slot or Private Link Service.">

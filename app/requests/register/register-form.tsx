@@ -44,7 +44,8 @@ export function RegisterForm({ initialTarget }: { initialTarget: string }) {
   const targetError = form.errorOf("targetResourceId");
 
   return (
-    <form {...form.formProps} className="space-y-6">
+    // wrap-anywhere: resource IDs in messages have no spaces to wrap at; on a phone they break anywhere instead of widening the page.
+    <form {...form.formProps} className="space-y-6 wrap-anywhere">
       <FormProblem problem={form.problem} title="The endpoint was not registered" />
       <section className={`${cardStyles} space-y-5`}>
         <Field
