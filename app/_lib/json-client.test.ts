@@ -55,7 +55,7 @@ describe("getJson", () => {
 
   it("is a sign-in problem on a 401 whose body it does not understand", async () => {
     answer(401, { ok: false, status: 401, message: "Your session has ended.", code: "unauthenticated" });
-    await expect(failure()).resolves.toMatchObject({ kind: "sign-in", status: 401, message: "Crosslink answered with HTTP 401. Try again in a moment." });
+    await expect(failure()).resolves.toMatchObject({ kind: "sign-in", status: 401, message: "Crosslink answered with HTTP 401: sign in again to continue." });
   });
 
   it("falls back to the response's x-request-id as the reference", async () => {

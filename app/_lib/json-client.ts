@@ -52,6 +52,8 @@ export const NETWORK_FAILED = "Crosslink could not be reached. Check your networ
 export const SESSION_ENDED = "Your session has ended.";
 export const NOT_UNDERSTOOD = "Crosslink sent an answer this page does not understand. Reload the page to get the current version.";
 export const httpFailed = (status: number) => `Crosslink answered with HTTP ${status}. Try again in a moment.`;
+// A 401 is fixed by signing in, not by waiting: its fallback says so.
+const signInFailed = "Crosslink answered with HTTP 401: sign in again to continue.";
 
 /**
  * GETs `url` and returns its body as `schema` reads it. Every failure is a JsonError, except an
@@ -80,7 +82,7 @@ function errorFrom(response: Response, body: unknown): JsonError {
   const kind = status === 401 ? "sign-in" : "http";
   // The session's end has one wording wherever it is noticed; other 401s (Azure wants a fresh
   // sign-in) keep the route's explanation.
-  const message = status === 401 && error?.code === "unauthenticated" ? SESSION_ENDED : (error?.message ?? httpFailed(status));
+  const message = status === 401 && error?.code === "unauthenticated" ? SESSION_ENDED : (error?.message ?? (status === 401 ? signInFailed : httpFailed(status)));
   return new JsonError({
     kind,
     status,
