@@ -1,68 +1,52 @@
 "use client";
 
-import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { parseResourceId, parseTargetResourceId } from "@/lib/domain/resource-id";
-import { buttonStyles, cardStyles } from "@/app/_components/ui";
-import { registerExistingAction, type FormResult } from "../actions";
-import { controlProps, Field, fieldIds, inputStyles, SignInAgainLink, Spinner } from "../_components/field";
+import { cardStyles } from "@/app/_components/ui";
+import { registerExistingAction } from "../actions";
+import { controlProps, Field, fieldIds, inputStyles } from "../_components/field";
+import { FormActions } from "../_components/form-actions";
+import { FormProblem } from "../_components/form-problem";
+import { useActionForm } from "../_components/use-action-form";
 
 const FIELDS = ["privateEndpointId", "targetResourceId"] as const;
 type FieldName = (typeof FIELDS)[number];
 const ids = { privateEndpointId: fieldIds("privateEndpointId"), targetResourceId: fieldIds("targetResourceId") };
 
+/** Register a private endpoint made outside Crosslink: both IDs are checked as typed, then in Azure by the server action. */
 export function RegisterForm({ initialTarget }: { initialTarget: string }) {
-  const [result, dispatch, pending] = useActionState<FormResult, FormData>(registerExistingAction, null);
   const [values, setValues] = useState<Record<FieldName, string>>({ privateEndpointId: "", targetResourceId: initialTarget });
-  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
-  const [submitted, setSubmitted] = useState<Record<FieldName, string> | null>(null);
 
   const endpoint = values.privateEndpointId.trim() ? parseResourceId(values.privateEndpointId, { expect: ["privateEndpoint"] }) : null;
   const target = values.targetResourceId.trim() ? parseTargetResourceId(values.targetResourceId) : null;
-  const clientErrors: Partial<Record<FieldName, string>> = {
-    privateEndpointId: !endpoint ? "Paste the resource ID of your private endpoint." : endpoint.ok ? undefined : endpoint.message,
-    targetResourceId: !target ? "Enter the resource ID of the app or service the endpoint connects to." : target.ok ? undefined : target.message,
-  };
-  const serverErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const errorOf = (field: FieldName): string | null => {
-    if ((touched[field] || submitted) && clientErrors[field]) return clientErrors[field] ?? null;
-    const server = serverErrors[field];
-    return server && submitted?.[field] === values[field] ? server : null;
-  };
+  const form = useActionForm({
+    action: registerExistingAction,
+    fields: FIELDS,
+    values,
+    clientErrors: {
+      privateEndpointId: !endpoint ? "Paste the resource ID of your private endpoint." : endpoint.ok ? undefined : endpoint.message,
+      targetResourceId: !target ? "Enter the resource ID of the app or service the endpoint connects to." : target.ok ? undefined : target.message,
+    },
+    focusIdOf: (field) => ids[field].id,
+  });
 
-  const formError = result && !result.ok && !result.fieldErrors ? result : null;
-  const formErrorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (formError) formErrorRef.current?.focus();
-  }, [formError]);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSubmitted(values);
-    const firstInvalid = FIELDS.find((f) => clientErrors[f]);
-    if (firstInvalid) {
-      document.getElementById(ids[firstInvalid].id)?.focus();
-      return;
-    }
-    const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
-  };
-
-  const set = (field: FieldName) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
-  const blur = (field: FieldName) => () => setTouched((t) => ({ ...t, [field]: true }));
-  const endpointError = errorOf("privateEndpointId");
-  const targetError = errorOf("targetResourceId");
+  const inputProps = (field: FieldName, error: string | null) => ({
+    ...controlProps(ids[field], error),
+    name: field,
+    value: values[field],
+    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value })),
+    onBlur: () => form.touch(field),
+    className: `${inputStyles} font-mono`,
+    autoComplete: "off",
+    spellCheck: false,
+  });
+  const endpointError = form.errorOf("privateEndpointId");
+  const targetError = form.errorOf("targetResourceId");
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {formError && (
-        <div ref={formErrorRef} tabIndex={-1} role="alert" className="rounded-fl border border-danger bg-danger-bg px-4 py-3 text-sm text-danger">
-          <p className="font-semibold">The endpoint was not registered</p>
-          <p className="mt-1 text-fg1">
-            {formError.message} {formError.status === 401 && <SignInAgainLink returnTo="/requests/register" />}
-          </p>
-        </div>
-      )}
+    // wrap-anywhere: resource IDs in messages have no spaces to wrap at; on a phone they break anywhere instead of widening the page.
+    <form {...form.formProps} className="space-y-6 wrap-anywhere">
+      <FormProblem problem={form.problem} title="The endpoint was not registered" />
       <section className={`${cardStyles} space-y-5`}>
         <Field
           ids={ids.privateEndpointId}
@@ -75,16 +59,7 @@ export function RegisterForm({ initialTarget }: { initialTarget: string }) {
             </>
           }
         >
-          <input
-            {...controlProps(ids.privateEndpointId, endpointError)}
-            name="privateEndpointId"
-            value={values.privateEndpointId}
-            onChange={set("privateEndpointId")}
-            onBlur={blur("privateEndpointId")}
-            className={`${inputStyles} font-mono`}
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <input {...inputProps("privateEndpointId", endpointError)} />
         </Field>
         <Field
           ids={ids.targetResourceId}
@@ -92,16 +67,7 @@ export function RegisterForm({ initialTarget }: { initialTarget: string }) {
           error={targetError}
           hint="The provider's web app, function app, deployment slot or Private Link Service, as you named it when you created the endpoint."
         >
-          <input
-            {...controlProps(ids.targetResourceId, targetError)}
-            name="targetResourceId"
-            value={values.targetResourceId}
-            onChange={set("targetResourceId")}
-            onBlur={blur("targetResourceId")}
-            className={`${inputStyles} font-mono`}
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <input {...inputProps("targetResourceId", targetError)} />
         </Field>
         <div className="rounded-fl bg-surface2 px-3 py-2 text-xs text-fg2">
           <p className="font-semibold text-fg1">What Crosslink checks, with your account</p>
@@ -113,19 +79,7 @@ export function RegisterForm({ initialTarget }: { initialTarget: string }) {
           <p className="mt-1">The request starts in the state Azure reports (Pending, Approved, …). Nothing changes in Azure.</p>
         </div>
       </section>
-      {result && !result.ok && result.fieldErrors && (
-        <p role="alert" className="text-sm text-danger">
-          {result.message}
-        </p>
-      )}
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonStyles.primary} disabled={pending}>
-          {pending ? <Spinner inherit label="Checking in Azure…" /> : "Register endpoint"}
-        </button>
-        <Link href="/requests" className={buttonStyles.subtle}>
-          Cancel
-        </Link>
-      </div>
+      <FormActions pending={form.pending} label="Register endpoint" pendingLabel="Checking in Azure…" />
     </form>
   );
 }
