@@ -206,7 +206,7 @@ test("a Northwind consumer opening Fabrikam's request gets 404, in the page and 
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   const api = await page.request.get(`/api/consumer/requests/${requestId}`);
   expect(api.status()).toBe(404);
-  expect(await api.json()).toMatchObject({ ok: false, status: 404 });
+  expect(await api.json()).toMatchObject({ error: { code: "not_found" } });
   await page.goto("/requests");
   await expect(main(page).locator(`tr[data-request-id="${requestId}"]`)).toHaveCount(0);
 });
@@ -215,16 +215,16 @@ test("the consumer API needs a session, and validates its input", async ({ page,
   const anonymous = await playwright.request.newContext({ baseURL });
   const res = await anonymous.get("/api/consumer/subscriptions");
   expect(res.status()).toBe(401);
-  expect(await res.json()).toMatchObject({ ok: false, code: "unauthenticated" });
+  expect(await res.json()).toMatchObject({ error: { code: "unauthenticated" } });
   await anonymous.dispose();
 
   await signIn(page, FELIX.username, FELIX.name);
   const bad = await page.request.get("/api/consumer/subscriptions/not-a-guid/networks");
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).message).toMatch(/GUID/);
+  expect((await bad.json()).error.message).toMatch(/GUID/);
   const foreign = await page.request.get(`/api/consumer/subscriptions/${DEMO_RESOURCES.northwind.subscriptionId}/networks`);
   expect(foreign.status()).toBe(400);
-  expect((await foreign.json()).message).toMatch(/different Microsoft Entra tenant/);
+  expect((await foreign.json()).error.message).toMatch(/different Microsoft Entra tenant/);
 });
 
 test("a consumer with an empty subscription is told why there is nowhere to put an endpoint", async ({ page }) => {

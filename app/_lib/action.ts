@@ -25,7 +25,9 @@ export async function action<T>(requirement: Requirement, work: (ctx: ActionCont
     return await work({ principal, services: getSharedServices(), requestId });
   } catch (err) {
     unstable_rethrow(err);
-    return { ok: false, ...errorAnswer(err, requestId), requestId };
+    const answer = errorAnswer(err, requestId);
+    // A form shows each field's message next to its field; the summary points there.
+    return { ok: false, ...answer, ...(answer.fieldErrors ? { message: "Check the highlighted fields." } : {}), requestId };
   }
 }
 

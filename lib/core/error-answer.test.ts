@@ -9,7 +9,7 @@ import { idOrNotFound, parseInput } from "./parse";
 
 describe("errorAnswer: one map from errors to answers", () => {
   it("gives each use-case error its status and code, with messages for people", () => {
-    expect(errorAnswer(new ValidationError({ note: "Give a reason." }), "r")).toEqual({ status: 400, code: "validation", message: "Check the highlighted fields.", fieldErrors: { note: "Give a reason." } });
+    expect(errorAnswer(new ValidationError({ note: "Give a reason." }), "r")).toEqual({ status: 400, code: "validation", message: "Give a reason.", fieldErrors: { note: "Give a reason." } });
     expect(errorAnswer(new AuthorizationError("unauthenticated", "Sign in to continue."), "r")).toMatchObject({ status: 401, code: "unauthenticated" });
     expect(errorAnswer(new AuthorizationError("forbidden", "Needs the provider role."), "r")).toMatchObject({ status: 403, code: "forbidden", message: "Needs the provider role." });
     expect(errorAnswer(new NotFoundError(), "r")).toMatchObject({ status: 404, code: "not_found" });
@@ -20,7 +20,7 @@ describe("errorAnswer: one map from errors to answers", () => {
   it("answers a zod failure anywhere as bad input (400), never as a crash", () => {
     const failure = z.object({ id: z.string().min(3, "Too short.") }).safeParse({ id: "x" });
     expect(failure.success).toBe(false);
-    expect(errorAnswer(failure.error, "r")).toEqual({ status: 400, code: "validation", message: "Check the highlighted fields.", fieldErrors: { id: "Too short." } });
+    expect(errorAnswer(failure.error, "r")).toEqual({ status: 400, code: "validation", message: "Too short.", fieldErrors: { id: "Too short." } });
   });
 
   it("passes Azure's words on: 400 for a refusal, 502 when Azure itself failed", () => {

@@ -13,15 +13,16 @@ import type { z } from "zod";
  */
 export type ErrorAnswer = { status: number; code: string; message: string; fieldErrors?: Record<string, string> };
 
-export const VALIDATION_SUMMARY = "Check the highlighted fields.";
-
 export function errorAnswer(err: unknown, requestId: string): ErrorAnswer {
   if (isAppError(err)) {
-    if (err.kind === "validation") return { status: err.status, code: err.code, message: VALIDATION_SUMMARY, fieldErrors: err.fieldErrors ?? {} };
+    if (err.kind === "validation") return { status: err.status, code: err.code, message: err.message, fieldErrors: err.fieldErrors ?? {} };
     return { status: err.status, code: err.code, message: err.message };
   }
   // A schema anywhere refused input the use case did not parse itself: still bad input, not a crash.
-  if (isZodError(err)) return { status: 400, code: "validation", message: VALIDATION_SUMMARY, fieldErrors: fieldErrorsOf(err) };
+  if (isZodError(err)) {
+    const fieldErrors = fieldErrorsOf(err);
+    return { status: 400, code: "validation", message: Object.values(fieldErrors).join(" "), fieldErrors };
+  }
   if (ReauthenticationRequired.is(err)) return { status: 401, code: "reauthenticate", message: (err as Error).message };
   if (isAzureError(err)) {
     logger().warn({ requestId, azure: err.toJSON?.() ?? { code: err.code, status: err.status } }, "Azure refused an operation");

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import Link from "next/link";
 import type { RequestState } from "@/lib/domain/connection-lifecycle";
 import { buttonStyles, cardStyles } from "@/app/_components/ui";
-import { fetchInbox, InboxLoadError, toView, type InboxData } from "../_lib/inbox-data";
+import { fetchInbox, toView, type InboxData } from "../_lib/inbox-data";
+import { asJsonError } from "@/app/_lib/json-client";
 import { hasFilters, inboxDataUrl, inboxHref, viewHref, type InboxView } from "../_lib/inbox-url";
 import { InboxTable } from "./inbox-table";
 import { AutoRefresh } from "./auto-refresh";
@@ -43,7 +44,8 @@ export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
-        const failure = err instanceof InboxLoadError ? { status: err.status, message: err.message } : { status: 0, message: "The list could not be loaded. Try again." };
+        const { status, message } = asJsonError(err);
+        const failure = { status, message };
         setSettled({ key, failure });
       },
     );

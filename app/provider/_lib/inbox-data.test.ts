@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fetchInbox, InboxLoadError, toView } from "./inbox-data";
+import { fetchInbox, toView } from "./inbox-data";
+import { JsonError, NOT_UNDERSTOOD } from "@/app/_lib/json-client";
 
 /** The browser side of the inbox list: reading the data endpoint's answer, and a row in words. */
 const item = {
@@ -39,12 +40,12 @@ describe("fetchInbox", () => {
   it.each([
     ["an error with a message", 403, { error: { code: "403", message: "Only providers can do this." } }, "Only providers can do this."],
     ["an error without a body", 502, "<html>bad gateway</html>", "Crosslink answered with HTTP 502. Try again in a moment."],
-    ["a row missing its fields", 200, { items: [{ id: "x" }], nextCursor: null, previousCursor: null, counts }, "Crosslink sent a list this page does not understand. Reload the page to get the current version."],
-    ["a date that is not one", 200, { items: [{ ...item, createdAt: "yesterday" }], nextCursor: null, previousCursor: null, counts }, "Crosslink sent a list this page does not understand. Reload the page to get the current version."],
+    ["a row missing its fields", 200, { items: [{ id: "x" }], nextCursor: null, previousCursor: null, counts }, NOT_UNDERSTOOD],
+    ["a date that is not one", 200, { items: [{ ...item, createdAt: "yesterday" }], nextCursor: null, previousCursor: null, counts }, NOT_UNDERSTOOD],
   ])("turns %s into words (HTTP %i)", async (_what, status, body, message) => {
     answer(status, body);
     const err = await fetchInbox("/x").catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InboxLoadError);
+    expect(err).toBeInstanceOf(JsonError);
     expect(err).toMatchObject({ status, message });
   });
 
@@ -58,7 +59,7 @@ describe("fetchInbox", () => {
     controller.abort();
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new DOMException("aborted", "AbortError"))));
     const err = await fetchInbox("/x", controller.signal).catch((e: unknown) => e);
-    expect(err).not.toBeInstanceOf(InboxLoadError);
+    expect(err).not.toBeInstanceOf(JsonError);
     expect((err as Error).name).toBe("AbortError");
   });
 });

@@ -1,5 +1,6 @@
 // zod/mini: this module runs in the browser, where the full zod would add its weight to the page.
 import { z } from "zod/mini";
+import { getJson } from "@/app/_lib/json-client";
 import { availableCommands, REQUEST_STATES, type RequestState } from "@/lib/domain/connection-lifecycle";
 import type { InboxRow } from "@/lib/connections/provider-inbox";
 import { decisionsOf, exactTime, pendingLabel, relativeAge, targetTypeLabel, type ProviderDecision } from "./format";
@@ -35,35 +36,9 @@ const inboxDataSchema = z.object({
 });
 export type InboxData = z.infer<typeof inboxDataSchema>;
 
-const errorSchema = z.object({ error: z.object({ message: z.string() }) });
-
-/** Why the list could not be loaded, in words for the provider; status 0 = no answer at all. */
-export class InboxLoadError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Loads one page of the inbox from the data endpoint; every failure is an InboxLoadError. */
-export async function fetchInbox(url: string, signal?: AbortSignal): Promise<InboxData> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/json" } });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new InboxLoadError(0, "Crosslink could not be reached. Check your network connection, then try again.");
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const said = errorSchema.safeParse(body);
-    throw new InboxLoadError(response.status, said.success ? said.data.error.message : `Crosslink answered with HTTP ${response.status}. Try again in a moment.`);
-  }
-  const data = inboxDataSchema.safeParse(body);
-  if (!data.success) throw new InboxLoadError(response.status, "Crosslink sent a list this page does not understand. Reload the page to get the current version.");
-  return data.data;
+/** Loads one page of the inbox from the data endpoint; every failure is a JsonError in words. */
+export function fetchInbox(url: string, signal?: AbortSignal): Promise<InboxData> {
+  return getJson(url, inboxDataSchema, { signal });
 }
 
 /** One inbox row as the table shows it: dates and codes in words, and the provider's decisions. */

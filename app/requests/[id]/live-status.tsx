@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { SignInAgainLink, Spinner } from "../_components/field";
+import { asJsonError, getJson } from "@/app/_lib/json-client";
+import { requestStatusSchema, requestStatusUrl } from "../_lib/consumer-api";
 
 /**
  * Follows a request while Azure is working on it: polls the status route every second, shows the
@@ -36,14 +38,8 @@ export function LiveStatus({
 
     const tick = async () => {
       try {
-        const res = await fetch(`/api/consumer/requests/${encodeURIComponent(requestId)}`, { cache: "no-store", headers: { accept: "application/json" } });
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string }; version?: number; progress?: string | null } | null;
+        const body = await getJson(requestStatusUrl(requestId), requestStatusSchema);
         if (stopped) return;
-        if (res.status === 401) {
-          setProblem({ message: body?.error?.message ?? "Your session has ended.", reauth: true });
-          return; // nothing more to learn without a session
-        }
-        if (!res.ok || typeof body?.version !== "number") throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
         failures = 0;
         setProblem(null);
         setLive({ version: body.version, progress: body.progress ?? null });
@@ -51,8 +47,13 @@ export function LiveStatus({
           refreshedFor.current = body.version;
           router.refresh();
         }
-      } catch {
+      } catch (err) {
         if (stopped) return;
+        const failure = asJsonError(err);
+        if (failure.kind === "sign-in") {
+          setProblem({ message: failure.message, reauth: true });
+          return; // nothing more to learn without a session
+        }
         failures++;
         if (failures >= 3) setProblem({ message: "Crosslink can't be reached right now; still trying.", reauth: false });
       }

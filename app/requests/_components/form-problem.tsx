@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ActionError } from "@/app/_lib/action-result";
+import type { ActionError } from "@/app/_lib/action";
 import { SignInAgainLink } from "./field";
 import { FORM_PROBLEM_ID } from "./use-action-form";
 import { useCurrentPath } from "./use-current-path";

@@ -1,5 +1,5 @@
 import { startTransition, useActionState, useEffect, useEffectEvent, useState, type FormEvent } from "react";
-import type { ActionError } from "@/app/_lib/action-result";
+import type { ActionError } from "@/app/_lib/action";
 import type { FormResult } from "../actions";
 
 type Action = (previous: FormResult, form: FormData) => Promise<FormResult>;

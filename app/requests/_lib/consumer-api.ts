@@ -51,7 +51,7 @@ export const networksSchema = z.object({ networks: z.array(networkSchema) });
 
 /**
  * GET /api/consumer/requests/{id}: a request's state while Azure works on it, the date as an ISO
- * string. For the request page's live status, which still reads the answer unchecked.
+ * string. For the request page's live status.
  */
 export const requestStatusSchema = z.object({
   id: z.string(),
