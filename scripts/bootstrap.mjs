@@ -24,20 +24,27 @@ function mtime(file) {
   }
 }
 
-/** Installs dependencies when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs dependencies: from the lock file when node_modules is missing, and brings them up to
+ * date when package.json or package-lock.json changed since the last install.
+ */
 export function ensureInstalled() {
   // npm writes node_modules/.package-lock.json after every successful install.
   const marker = "node_modules/.package-lock.json";
-  const stale =
-    mtime(marker) < 0 ||
+  if (mtime(marker) < 0) {
+    // A fresh clone (or an install that never finished): exactly what the lock file says, which
+    // lists every platform's optional packages (tests/lockfile.test.ts keeps it so).
+    console.log("• Installing dependencies (npm ci)…");
+    run("npm", ["ci", "--no-audit", "--no-fund"]);
+  } else if (
     mtime("package-lock.json") > mtime(marker) ||
     mtime("package.json") > mtime(marker) ||
-    !fs.existsSync(path.join(ROOT, "node_modules/.bin/tsx"));
-  if (stale) {
-    // `npm install`, not `npm ci`: the registry this project is built against does not carry every
-    // platform's optional binaries (e.g. macOS builds of native tools), so the lock file lists only
-    // the ones it could resolve and `npm ci` would refuse it as out of sync.
-    console.log("• Installing dependencies (npm install)…");
+    !fs.existsSync(path.join(ROOT, "node_modules/.bin/tsx"))
+  ) {
+    // `npm install`, not `npm ci`, for an existing node_modules: after a dependency was edited in
+    // package.json the lock may not match it yet, which `npm ci` refuses while `npm install`
+    // updates both; and `npm ci` would delete and rebuild all of node_modules for a small change.
+    console.log("• Updating dependencies (npm install)…");
     run("npm", ["install", "--no-audit", "--no-fund"]);
   }
   // better-sqlite3 is native: a skipped or failed build shows up only when it is loaded.

@@ -1,5 +1,5 @@
 /**
- * Conformance: every operation the local ARM serves that has a spec in ../shared/azure-rest-specs
+ * Conformance: every operation the local ARM serves that has a spec in the copies under dev/arm/specs
  * is called with the request bodies of its x-ms-examples (IDs and names adapted to the seeded
  * world, shapes kept), must be accepted with a status the example and spec list, and its response
  * must validate against the operation's response schema (ajv over the spec's $refs). Long-running
@@ -14,13 +14,14 @@ import fs from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F } from "../world/demo-resources";
 import { startTestArm, type RawResponse, type TestArm } from "./test-support/harness";
-import { SpecCatalog, SPEC_FILES, type SpecOperation } from "./validation/spec-catalog";
+import { SpecCatalog, type SpecOperation } from "./validation/spec-catalog";
+import { EXTRA_EXAMPLES, SERVED_OPERATIONS as SERVED, SPEC_FILES } from "./validation/spec-manifest";
 
 type Actor = "felix" | "priya" | "sp";
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const catalog = SpecCatalog.tryLoad();
-if (!catalog) throw new Error("The Azure REST spec copies are needed for the conformance suite (../shared/azure-rest-specs).");
+if (!catalog) throw new Error("The Azure REST spec copies are needed for the conformance suite (dev/arm/specs, or LOCAL_ARM_SPECS_DIR).");
 
 let t: TestArm;
 const tokens: Record<Actor, string> = { felix: "", priya: "", sp: "" };
@@ -243,69 +244,6 @@ async function run(op: SpecOperation, exampleParams: Json, allowed: string[], ap
 }
 
 // ------------------------------------------------------------------ the suite
-
-/** Operations the local ARM serves, by spec operationId. */
-const SERVED = [
-  "PrivateEndpoints_CreateOrUpdate",
-  "PrivateEndpoints_Get",
-  "PrivateEndpoints_Delete",
-  "PrivateEndpoints_List",
-  "PrivateEndpoints_ListBySubscription",
-  "NetworkInterfaces_Get",
-  "NetworkInterfaces_List",
-  "NetworkInterfaces_ListAll",
-  "NetworkInterfaceIPConfigurations_List",
-  "NetworkInterfaceIPConfigurations_Get",
-  "VirtualNetworks_Get",
-  "VirtualNetworks_List",
-  "VirtualNetworks_ListAll",
-  "Subnets_Get",
-  "Subnets_List",
-  "PrivateLinkServices_Get",
-  "PrivateLinkServices_List",
-  "PrivateLinkServices_ListBySubscription",
-  "PrivateLinkServices_GetPrivateEndpointConnection",
-  "PrivateLinkServices_UpdatePrivateEndpointConnection",
-  "PrivateLinkServices_DeletePrivateEndpointConnection",
-  "PrivateLinkServices_ListPrivateEndpointConnections",
-  "WebApps_GetPrivateEndpointConnectionList",
-  "WebApps_GetPrivateEndpointConnection",
-  "WebApps_ApproveOrRejectPrivateEndpointConnection",
-  "WebApps_DeletePrivateEndpointConnection",
-  "WebApps_GetPrivateLinkResources",
-  "WebApps_GetPrivateEndpointConnectionListSlot",
-  "WebApps_GetPrivateEndpointConnectionSlot",
-  "WebApps_ApproveOrRejectPrivateEndpointConnectionSlot",
-  "WebApps_DeletePrivateEndpointConnectionSlot",
-  "WebApps_GetPrivateLinkResourcesSlot",
-  "PrivateZones_List",
-  "PrivateZones_ListByResourceGroup",
-  "PrivateZones_CreateOrUpdate",
-  "PrivateZones_Get",
-  "PrivateZones_Update",
-  "PrivateZones_Delete",
-  "RecordSets_ListByType",
-  "RecordSets_CreateOrUpdate",
-  "RecordSets_Get",
-  "RecordSets_Update",
-  "RecordSets_Delete",
-  "RecordSets_List",
-  "VirtualNetworkLinks_List",
-  "VirtualNetworkLinks_CreateOrUpdate",
-  "VirtualNetworkLinks_Get",
-  "VirtualNetworkLinks_Update",
-  "VirtualNetworkLinks_Delete",
-];
-
-/**
- * Web examples the extract does not reference: two whose 2026-09-01 copies were not available (the
- * 2024-11-01 ones were saved instead), and the list example upstream files under StaticSites.
- */
-const EXTRA_EXAMPLES: Record<string, string> = {
-  WebApps_GetPrivateEndpointConnectionList: "web/resource-manager/Microsoft.Web/AppService/stable/2026-09-01/examples/GetSitePrivateEndpointConnectionList.json",
-  WebApps_GetPrivateEndpointConnection: "web/resource-manager/Microsoft.Web/AppService/stable/2024-11-01/examples/GetSitePrivateEndpointConnection.json",
-  WebApps_DeletePrivateEndpointConnection: "web/resource-manager/Microsoft.Web/AppService/stable/2024-11-01/examples/DeleteSitePrivateEndpointConnection.json",
-};
 
 type Case = { op: SpecOperation; file?: string };
 const cases: Case[] = [];

@@ -1,6 +1,6 @@
 /**
  * api-versions the local ARM accepts, per API family. Each list holds the versions the installed
- * SDKs send, the versions of the spec copies in ../shared/azure-rest-specs and their examples,
+ * SDKs send, the versions of the spec copies in dev/arm/specs and their examples,
  * and a few neighbouring published versions. Anything else is refused the way ARM refuses it:
  * resource-provider types answer NoRegisteredProviderFound, ARM's own endpoints
  * (subscriptions, resource groups, providers) answer InvalidApiVersionParameter.

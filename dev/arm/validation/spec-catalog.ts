@@ -7,7 +7,7 @@
  * `x-ms-*` keywords, `discriminator` as a string and `readOnly` are not JSON-schema validation
  * keywords, so ajv runs non-strict and ignores them; Swagger formats (int32, int64, arm-id, ...)
  * are registered as known. Two files the specs reference were not copied (networkSecurityGroup.json,
- * virtualNetworkTap.json; see the specs README); they get permissive stand-ins.
+ * virtualNetworkTap.json; see dev/arm/specs/README.md); they get permissive stand-ins.
  *
  * The same catalog serves request validation at runtime and the conformance tests.
  */
@@ -16,32 +16,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { REPO_ROOT } from "../../world/local-config";
+import { MISSING_STANDINS, SPEC_FILES, SPECS_DIR_IN_REPO } from "./spec-manifest";
 
-export const DEFAULT_SPECS_DIR = process.env.LOCAL_ARM_SPECS_DIR
-  ? path.resolve(process.env.LOCAL_ARM_SPECS_DIR)
-  : path.resolve(REPO_ROOT, "..", "shared", "azure-rest-specs", "specification");
-
-/** The spec files the local ARM serves operations from. */
-export const SPEC_FILES = {
-  privateEndpoint: "network/resource-manager/Microsoft.Network/Network/stable/2025-03-01/privateEndpoint.json",
-  privateLinkService: "network/resource-manager/Microsoft.Network/Network/stable/2025-03-01/privateLinkService.json",
-  networkInterface: "network/resource-manager/Microsoft.Network/Network/stable/2025-03-01/networkInterface.json",
-  virtualNetwork: "network/resource-manager/Microsoft.Network/Network/stable/2025-03-01/virtualNetwork.json",
-  network: "network/resource-manager/Microsoft.Network/Network/stable/2025-03-01/network.json",
-  privateDns: "privatedns/resource-manager/Microsoft.Network/PrivateDns/stable/2024-06-01/privatedns.json",
-  web: "web/resource-manager/Microsoft.Web/AppService/stable/2026-09-01/openapi.privateEndpointConnections-extract.json",
-} as const;
-
-const MISSING_STANDINS: Record<string, string[]> = {
-  "network/resource-manager/Microsoft.Network/Network/stable/2025-03-01/networkSecurityGroup.json": [
-    "NetworkSecurityGroup",
-    "SecurityRule",
-    "SecurityRuleAccess",
-    "SecurityRuleDirection",
-  ],
-  "network/resource-manager/Microsoft.Network/Network/stable/2025-03-01/virtualNetworkTap.json": ["VirtualNetworkTap"],
-};
+/** The in-repository copy (dev/arm/specs/specification), unless LOCAL_ARM_SPECS_DIR names another. */
+export const DEFAULT_SPECS_DIR = process.env.LOCAL_ARM_SPECS_DIR ? path.resolve(process.env.LOCAL_ARM_SPECS_DIR) : SPECS_DIR_IN_REPO;
 
 export type SpecResponse = { schema?: object; headers?: Record<string, unknown> };
 
@@ -126,7 +104,7 @@ export class SpecCatalog {
     }
   }
 
-  /** Loads the specs, or returns undefined when they are not on this machine. */
+  /** Loads the specs, or returns undefined when `dir` does not hold them (a wrong LOCAL_ARM_SPECS_DIR). */
   static tryLoad(dir = DEFAULT_SPECS_DIR): SpecCatalog | undefined {
     if (!fs.existsSync(path.join(dir, SPEC_FILES.privateEndpoint))) return undefined;
     return new SpecCatalog(dir);
