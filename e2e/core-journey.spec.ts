@@ -10,6 +10,8 @@ import { DEMO_RESOURCES } from "../dev/world/demo-resources";
  * the local ARM.
  */
 test("consumer files → provider approves with a note → consumer sees Approved and the DNS guide", async ({ browser }) => {
+  // Two people sign in and Azure creates an endpoint: the longest journey gets three times the budget.
+  test.slow();
   await ensureOrdersManaged();
   const consumerContext = await browser.newContext();
   const providerContext = await browser.newContext();

@@ -22,7 +22,7 @@ import { checkName, isGuid } from "./azure-names";
 import { APP_SERVICE_PUBLIC_SUFFIX, defaultGroupId, privateDnsRecordsFor, validateGroupId } from "./private-link-catalog";
 import { parseResourceId, type TargetResourceId } from "./resource-id";
 
-/** API versions used in the Bicep: the newest stable ones in the shared REST specs / Bicep types. */
+/** API versions used in the Bicep: the newest stable ones in Azure's REST specs and Bicep types. */
 export const BICEP_API_VERSIONS = { privateDns: "2024-06-01", privateEndpoints: "2024-05-01" } as const;
 
 /** Name of the zone group Crosslink suggests (the portal uses "default" too). */
