@@ -60,7 +60,11 @@ const signInFailed = "Crosslink answered with HTTP 401: sign in again to continu
  * abort through `signal`, which stays the fetch's own AbortError: the caller asked for it, so it
  * is nothing to show.
  */
-export async function getJson<T>(url: string, schema: z.ZodMiniType<T>, { signal }: { signal?: AbortSignal } = {}): Promise<T> {
+export async function getJson<T>(
+  url: string,
+  schema: z.ZodMiniType<T>,
+  { signal, notUnderstood = NOT_UNDERSTOOD }: { signal?: AbortSignal; /** What to say of a body the schema refuses, naming what was loaded. */ notUnderstood?: string } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/json" } });
@@ -71,7 +75,7 @@ export async function getJson<T>(url: string, schema: z.ZodMiniType<T>, { signal
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw errorFrom(response, body);
   const data = schema.safeParse(body);
-  if (!data.success) throw new JsonError({ kind: "unexpected", status: response.status, message: NOT_UNDERSTOOD, requestId: headerRequestId(response) });
+  if (!data.success) throw new JsonError({ kind: "unexpected", status: response.status, message: notUnderstood, requestId: headerRequestId(response) });
   return data.data;
 }
 

@@ -36,9 +36,11 @@ const inboxDataSchema = z.object({
 });
 export type InboxData = z.infer<typeof inboxDataSchema>;
 
+export const LIST_NOT_UNDERSTOOD = "Crosslink sent a list this page does not understand. Reload the page to get the current version.";
+
 /** Loads one page of the inbox from the data endpoint; every failure is a JsonError in words. */
 export function fetchInbox(url: string, signal?: AbortSignal): Promise<InboxData> {
-  return getJson(url, inboxDataSchema, { signal });
+  return getJson(url, inboxDataSchema, { signal, notUnderstood: LIST_NOT_UNDERSTOOD });
 }
 
 /** One inbox row as the table shows it: dates and codes in words, and the provider's decisions. */
