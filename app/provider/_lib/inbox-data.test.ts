@@ -79,4 +79,11 @@ describe("toView", () => {
     expect(view.decisions).toEqual([]);
     expect(view.pendingLabel).toBe("Approving in Azure…");
   });
+
+  it("calls a function app a function app once the row says so, and a site of unknown kind an App Service app", () => {
+    expect(toView({ ...item, targetKind: "functionApp" }, now).targetTypeLabel).toBe("Function app");
+    expect(toView({ ...item, targetKind: "functionapp,linux" }, now).targetTypeLabel).toBe("Function app");
+    expect(toView({ ...item, targetKind: "webApp" }, now).targetTypeLabel).toBe("Web app");
+    expect(toView({ ...item, targetKind: null }, now).targetTypeLabel).toBe("App Service app");
+  });
 });

@@ -2,10 +2,17 @@
 import { z } from "zod/mini";
 import { availableCommands, REQUEST_STATES, type RequestState } from "@/lib/domain/connection-lifecycle";
 import type { InboxRow } from "@/lib/connections/provider-inbox";
-import { decisionsOf, exactTime, pendingLabel, relativeAge, targetTypeLabel, type ProviderDecision } from "./format";
+import { inProgressLabel } from "@/lib/domain/request-words";
+import { exactTime, relativeAge } from "@/app/_lib/dates";
+import { targetKindLabel } from "@/app/_lib/target-label";
+import { decisionsOf, type ProviderDecision } from "./format";
 
-/** The read model's row as GET /api/v1/provider/requests sends it: the dates as ISO strings. */
-type InboxItem = Omit<InboxRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+/**
+ * The read model's row as GET /api/v1/provider/requests sends it: the dates as ISO strings.
+ * `targetKind` (the registered resource's kind, which tells a function app from a web app) is
+ * optional: it shows once the read model sends it.
+ */
+type InboxItem = Omit<InboxRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string; targetKind?: string | null };
 
 const itemSchema = z.object({
   id: z.string(),
@@ -24,6 +31,7 @@ const itemSchema = z.object({
   groupId: z.string(),
   version: z.number(),
   lastError: z.nullable(z.string()),
+  targetKind: z.optional(z.nullable(z.string())),
 }) satisfies z.ZodMiniType<InboxItem>;
 
 /** The data endpoint's answer, checked before the page shows any of it. */
@@ -67,7 +75,7 @@ export async function fetchInbox(url: string, signal?: AbortSignal): Promise<Inb
 }
 
 /** One inbox row as the table shows it: dates and codes in words, and the provider's decisions. */
-export type InboxRowView = Omit<InboxItem, "pendingAction" | "createdAt" | "updatedAt" | "targetType"> & {
+export type InboxRowView = Omit<InboxItem, "pendingAction" | "createdAt" | "updatedAt" | "targetType" | "targetKind"> & {
   pendingLabel: string | null;
   age: string;
   exactTime: string;
@@ -77,15 +85,15 @@ export type InboxRowView = Omit<InboxItem, "pendingAction" | "createdAt" | "upda
 };
 
 export function toView(item: InboxItem, now: Date): InboxRowView {
-  const { pendingAction, createdAt, updatedAt: _updatedAt, targetType, ...shownAsIs } = item;
+  const { pendingAction, createdAt, updatedAt: _updatedAt, targetType, targetKind, ...shownAsIs } = item;
   const created = new Date(createdAt);
   return {
     ...shownAsIs,
-    pendingLabel: pendingAction ? pendingLabel(pendingAction) : null,
+    pendingLabel: pendingAction ? inProgressLabel(pendingAction) : null,
     age: relativeAge(created, now),
     exactTime: exactTime(created),
     createdAtIso: createdAt,
-    targetTypeLabel: targetTypeLabel(targetType),
+    targetTypeLabel: targetKindLabel(targetType, targetKind),
     // Only what the lifecycle offers the provider, and nothing while a change is being applied.
     decisions: pendingAction ? [] : decisionsOf(availableCommands(item.state as RequestState, "provider")),
   };
