@@ -94,6 +94,23 @@ test.describe("keyboard: focus comes back to the button that opened a dialog", (
   });
 });
 
+test("once a rejection is applied, its notice no longer says Crosslink is applying it", async ({ page }) => {
+  const tag = uniqueTag("settled");
+  const [id] = await fileRequests({ message: `Settled ${tag}` });
+  await signInAsProvider(page);
+  // Every state, so the row stays in the list once it is Rejected.
+  await openInbox(page, tag, "all");
+  await inboxRow(page, id!).getByRole("button", { name: /^Reject:/ }).click();
+  await dialog(page).getByLabel(/Reason/).fill("Not a Contoso customer");
+  await dialog(page).getByRole("button", { name: "Reject request" }).click();
+  const notice = page.getByTestId("decision-notice");
+  await expect(notice).toContainText("Rejection of contoso-orders for Felix Fischer, Fabrikam: Recorded.");
+  await expect(inboxRow(page, id!)).toContainText("Rejected", { timeout: 20_000 });
+  await expect(notice).toContainText("Azure has applied it: the request is now Rejected.");
+  await expect(notice).not.toContainText("applying");
+  await expect(notice).toHaveAttribute("data-phase", "applied");
+});
+
 test.describe("phone: 390 × 844", () => {
   test.use({ viewport: PHONE });
 
