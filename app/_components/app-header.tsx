@@ -20,9 +20,10 @@ export function navItemsFor(principal: Principal | null): NavItem[] {
 
 export function AppHeader({ principal }: { principal: Principal | null }) {
   return (
-    <header className="border-b border-stroke2 bg-surface">
-      <div className="mx-auto flex min-h-12 max-w-6xl items-center gap-6 px-4">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-fg1">
+    // relative: on phones the folded navigation opens as a panel under the header.
+    <header className="relative border-b border-stroke2 bg-surface">
+      <div className="mx-auto flex min-h-12 max-w-6xl items-center gap-3 px-4 md:gap-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-fg1">
           <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" className="text-brand-fg">
             <path
               fill="currentColor"
@@ -31,7 +32,7 @@ export function AppHeader({ principal }: { principal: Principal | null }) {
           </svg>
           Crosslink
         </Link>
-        <nav aria-label="Main" className="flex-1">
+        <nav aria-label="Main" className="flex flex-1 justify-end md:justify-start">
           <NavLinks items={navItemsFor(principal)} />
         </nav>
         {principal ? (

@@ -9,3 +9,9 @@ export const buttonStyles = {
 } as const;
 
 export const cardStyles = "rounded-fl-lg border border-stroke2 bg-surface p-5 shadow-sm";
+
+/**
+ * A link inside running text. Underlined, because its colour alone does not set it apart from
+ * the text around it (WCAG 1.4.1: the brand colour is only 1.86:1 against body text).
+ */
+export const inlineLinkStyles = "text-brand-fg underline underline-offset-2 hover:decoration-2";

@@ -14,20 +14,23 @@ export function UserMenu({ name, username, tenantName, tenantId, roles }: Props)
       {/* Sign-out is a POST; the menu item submits this form. */}
       <form id="sign-out-form" action="/auth/sign-out" method="post" className="hidden" />
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger
-          className="flex min-h-10 items-center gap-3 rounded-fl px-2 text-left hover:bg-surface2"
-          aria-label={`Account: ${name}, ${tenantName}`}
-        >
+        {/* Named by its own text, "Account: Priya Patel, Contoso", so the name contains what the
+            button shows (WCAG 2.5.3). On a phone only the initials show; the name and tenant stay
+            in the accessible name (screen-reader-only) instead of being removed. */}
+        <DropdownMenu.Trigger className="flex min-h-10 items-center gap-3 rounded-fl px-2 text-left hover:bg-surface2">
           <span
             aria-hidden="true"
-            className="flex h-8 w-8 items-center justify-center rounded-full bg-brand text-xs font-semibold text-on-brand"
+            className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-brand text-xs font-semibold text-on-brand"
           >
             {initials(name)}
           </span>
-          <span className="hidden flex-col leading-tight sm:flex">
-            <span className="text-sm font-semibold text-fg1" data-testid="signed-in-name">
-              {name}
-            </span>
+          <span className="sr-only">Account: </span>
+          <span className="sr-only flex-col leading-tight sm:not-sr-only sm:flex">
+            <span className="text-sm font-semibold text-fg1">
+              <span data-testid="signed-in-name">{name}</span>
+              {/* Heard, not seen. Not sr-only: an absolutely placed comma is read as a block of its own, "Priya Patel , Contoso". */}
+              <span className="text-[0px]">,</span>
+            </span>{" "}
             <span className="text-xs text-fg3" data-testid="signed-in-tenant">
               {tenantName}
             </span>

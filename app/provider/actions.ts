@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { decide, decideMany, type Decision } from "@/lib/connections/decide";
 import { setManaged } from "@/lib/connections/onboarding";
+import { ACTION_WORDS } from "@/lib/domain/request-words";
 import { action, formText } from "@/app/_lib/action";
 import type { BulkResult, FormResult } from "./_lib/types";
 
@@ -17,13 +18,14 @@ const PROVIDER = { role: "provider" } as const;
 export async function decideAction(_prev: FormResult, formData: FormData): Promise<FormResult> {
   return action(PROVIDER, async ({ principal, services, requestId }) => {
     const version = formText(formData, "expectedVersion");
+    const decision = formText(formData, "decision") as Decision;
     const result = await decide(
       services.db,
       principal,
       {
         requestId: formText(formData, "requestId"),
         // decide() validates the decision and the note (reject needs a reason, 140 at most).
-        decision: formText(formData, "decision") as Decision,
+        decision,
         note: formText(formData, "note"),
         expectedVersion: version ? Number(version) : undefined,
       },
@@ -31,7 +33,8 @@ export async function decideAction(_prev: FormResult, formData: FormData): Promi
     );
     if (result.outcome === "recorded") services.worker.kick();
     refresh();
-    return { ok: true, message: result.outcome === "no_change" ? "It is already in that state; nothing to do." : "Recorded. Crosslink is applying it in Azure." };
+    // decide() accepted the decision, so it is one of the three.
+    return { ok: true, message: result.outcome === "no_change" ? "It is already in that state; nothing to do." : ACTION_WORDS[decision].accepted };
   });
 }
 

@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import Form from "next/form";
 import Link from "next/link";
 import { inboxFilterOptions } from "@/lib/connections/provider-inbox";
+import { possessive } from "@/lib/domain/request-words";
+import { buttonStyles, inlineLinkStyles } from "@/app/_components/ui";
 import { pageData } from "@/app/_lib/page";
-import { buttonStyles } from "@/app/_components/ui";
 import { DEFAULT_PAGE_SIZE, hasFilters, inboxHref, PAGE_SIZES, parseInboxView } from "./_lib/inbox-url";
 import { inboxDataForView } from "./_lib/inbox-data-server";
 import { InboxList } from "./_components/inbox-list";
@@ -32,8 +33,8 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">Provider inbox</h1>
         <p className="text-fg2">
-          Connection requests to {principal.tenantName}&apos;s resources.{" "}
-          <Link href="/provider/resources" className="text-brand-fg hover:underline">
+          Connection requests to {possessive(principal.tenantName)} resources.{" "}
+          <Link href="/provider/resources" className={inlineLinkStyles}>
             {managed} resource{managed === 1 ? "" : "s"} managed by Crosslink
           </Link>
           .

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { fileRequest } from "@/lib/connections/file-request";
 import { registerExistingEndpoint } from "@/lib/connections/register-existing";
 import { discardRequest, retryCreation, withdrawRequest } from "@/lib/connections/consumer-actions";
+import { ACTION_WORDS } from "@/lib/domain/request-words";
 import { action, formText, type ActionError } from "@/app/_lib/action";
 
 /**
@@ -48,20 +49,16 @@ export async function registerExistingAction(_previous: FormResult, form: FormDa
   redirect(`/requests/${encodeURIComponent(result.requestId)}`);
 }
 
-const COMMANDS = {
-  retry: { run: retryCreation, done: "Crosslink is trying again to create the private endpoint." },
-  discard: { run: discardRequest, done: "The request was discarded." },
-  withdraw: { run: withdrawRequest, done: "Crosslink is deleting the private endpoint in Azure." },
-} as const;
+const COMMANDS = { retry: retryCreation, discard: discardRequest, withdraw: withdrawRequest } as const;
 type RequestCommand = keyof typeof COMMANDS;
 
 /** Retry, discard or withdraw one of the tenant's requests (the use case checks the tenant and the ID). */
 export async function requestCommandAction(requestId: string, command: RequestCommand): Promise<FormResult> {
   return action({}, async ({ principal, services, requestId: httpRequestId }) => {
-    const chosen = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!chosen) return { ok: false, status: 400, code: "unknown_action", message: "Unknown action.", requestId: httpRequestId } satisfies ActionError;
-    await chosen.run(services.db, principal, requestId, { httpRequestId });
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) return { ok: false, status: 400, code: "unknown_action", message: "Unknown action.", requestId: httpRequestId } satisfies ActionError;
+    await run(services.db, principal, requestId, { httpRequestId });
     services.worker.kick();
-    return { ok: true, message: chosen.done };
+    return { ok: true, message: ACTION_WORDS[command].accepted };
   });
 }

@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { myRequests, myRequestsQuerySchema } from "@/lib/connections/my-requests";
-import { REQUEST_STATES } from "@/lib/domain/connection-lifecycle";
+import { REQUEST_STATES, type RequestState } from "@/lib/domain/connection-lifecycle";
+import { inProgressLabel, STATE_WORDS } from "@/lib/domain/request-words";
+import { targetKindLabel } from "@/app/_lib/target-label";
+import { ScrollArea } from "@/app/_components/scroll-area";
 import { pageData } from "@/app/_lib/page";
 import { StateBadge } from "@/app/_components/state-badge";
+import { Timestamp } from "@/app/_components/timestamp";
 import { buttonStyles, cardStyles } from "@/app/_components/ui";
-import { formatUtc, STATE_MEANING } from "./_components/format";
 
 export const metadata: Metadata = { title: "My requests" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const TYPE_LABELS: Record<string, string> = {
-  "microsoft.web/sites": "App",
-  "microsoft.web/sites/slots": "Slot",
-  "microsoft.network/privatelinkservices": "Private Link Service",
-};
 
 export default async function MyRequestsPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -23,6 +20,7 @@ export default async function MyRequestsPage({ searchParams }: Props) {
   const { principal, page } = await pageData({}, async ({ principal, services }) => ({ principal, page: await myRequests(services.db, principal, query) }));
   const { rows, nextCursor, counts } = page;
   const total = REQUEST_STATES.reduce((n, s) => n + counts[s], 0);
+  const now = new Date();
   const href = (extra: Record<string, string | undefined>) => {
     const search = new URLSearchParams(Object.entries(extra).filter((e): e is [string, string] => Boolean(e[1])));
     const text = search.toString();
@@ -72,7 +70,7 @@ export default async function MyRequestsPage({ searchParams }: Props) {
             )}
           </div>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollArea label="Connection requests">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">
                 Connection requests{query.state ? `, ${query.state}` : ""}, newest first
@@ -98,35 +96,37 @@ export default async function MyRequestsPage({ searchParams }: Props) {
                 {rows.map((r) => (
                   <tr key={r.id} className="border-t border-stroke2 align-top" data-request-id={r.id}>
                     <td className="py-2.5 pr-4">
-                      <span title={STATE_MEANING[r.state]}>
+                      <span title={STATE_WORDS[r.state as RequestState]?.forConsumer}>
                         <StateBadge state={r.state} />
                       </span>
-                      {r.pendingAction && <span className="mt-1 block text-xs text-fg3">Applying in Azure…</span>}
+                      {r.pendingAction && <span className="mt-1 block text-xs text-fg3">{inProgressLabel(r.pendingAction)}</span>}
                     </td>
                     <td className="py-2.5 pr-4">
                       <Link href={`/requests/${r.id}`} className="font-semibold text-brand-fg hover:underline">
                         {r.targetName || r.targetResourceId}
                       </Link>
                       <span className="block text-xs text-fg3">
-                        {TYPE_LABELS[r.targetType] ?? "Resource"}
+                        {targetKindLabel(r.targetType, r.targetKind)}
                         {r.groupId ? ` · ${r.groupId}` : ""}
                         {r.source === "registered" ? " · registered" : ""}
                       </span>
                     </td>
                     <td className="py-2.5 pr-4">
-                      <span className="font-mono text-xs">{r.endpointName ?? "—"}</span>
+                      <span className="break-all font-mono text-xs">{r.endpointName ?? "—"}</span>
                       {r.endpointLocation && <span className="block text-xs text-fg3">{r.endpointLocation}</span>}
                     </td>
-                    <td className="py-2.5 pr-4 whitespace-nowrap">
-                      {formatUtc(r.createdAt)}
+                    <td className="py-2.5 pr-4">
+                      <Timestamp date={r.createdAt} now={now} className="whitespace-nowrap" />
                       {r.requesterName && <span className="block text-xs text-fg3">{r.requesterName}</span>}
                     </td>
-                    <td className="py-2.5 whitespace-nowrap">{formatUtc(r.updatedAt)}</td>
+                    <td className="py-2.5">
+                      <Timestamp date={r.updatedAt} now={now} className="whitespace-nowrap" />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
         {(nextCursor || query.cursor) && (
           <nav aria-label="Pages" className="mt-4 flex items-center justify-between border-t border-stroke2 pt-3">

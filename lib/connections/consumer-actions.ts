@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from "../core/errors";
 import { idOrNotFound } from "../core/parse";
 import { jobOrder } from "../jobs/job";
 import { transition, type RequestState } from "../domain/connection-lifecycle";
+import { ACTION_WORDS } from "../domain/request-words";
 import { createEndpointJob } from "./jobs/create-endpoint";
 import { deleteEndpointJob } from "./jobs/delete-endpoint";
 import { changeState, recordPendingAction } from "./request-writer";
@@ -30,7 +31,7 @@ export async function retryCreation(db: Db, principal: Principal, requestId: unk
   await db.$transaction((tx) =>
     changeState(tx, request, { type: "retry" }, personActor("consumer", principal), {
       facts: { lastError: null },
-      progress: "Waiting to create the private endpoint…",
+      progress: ACTION_WORDS.retry.progress,
       audit: { action: "request.retry" },
       httpRequestId: context.httpRequestId,
       // The retry runs with the session of whoever asked for it now.
@@ -63,7 +64,7 @@ export async function withdrawRequest(db: Db, principal: Principal, requestId: u
   await db.$transaction((tx) =>
     recordPendingAction(tx, request, actor, {
       action: "withdraw",
-      progress: "Deleting the private endpoint in Azure…",
+      progress: ACTION_WORDS.withdraw.progress,
       conflictMessage: "This request changed a moment ago. Reload to see what happened.",
       job: jobOrder(deleteEndpointJob, { requestId: request.id, sessionId: principal.sessionId }),
       httpRequestId: context.httpRequestId,

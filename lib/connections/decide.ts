@@ -6,6 +6,7 @@ import { isAppError, ConflictError, NotFoundError } from "../core/errors";
 import { parseInput } from "../core/parse";
 import { jobOrder } from "../jobs/job";
 import { transition, type RequestState } from "../domain/connection-lifecycle";
+import { ACTION_WORDS, DECISIONS, wordsFor, type Decision } from "../domain/request-words";
 import { applyDecisionJob } from "./jobs/apply-decision";
 import { recordPendingAction } from "./request-writer";
 import { requestScope } from "./visibility";
@@ -16,8 +17,7 @@ import { requestScope } from "./visibility";
  * of two providers deciding at once exactly one wins and the other is told who decided and how.
  * The state itself changes when Azure has confirmed (see jobs/apply-decision.ts).
  */
-export const DECISIONS = ["approve", "reject", "disconnect"] as const;
-export type Decision = (typeof DECISIONS)[number];
+export { DECISIONS, type Decision };
 
 const noteSchema = z.string().trim().max(140, "Keep the note to 140 characters: Azure shows it to the consumer.").default("");
 const reasonGiven = (v: { decision: Decision; note: string }) => v.decision !== "reject" || v.note.length > 0;
@@ -56,11 +56,10 @@ export async function decide(db: Db, principal: Principal, raw: DecideInput, con
   const decidedByName = request.decidedBy?.displayName;
 
   if (request.pendingAction) {
-    const doing: Record<string, string> = { approve: "approving", reject: "rejecting", disconnect: "disconnecting" };
     throw new ConflictError(
       request.pendingAction === "withdraw"
         ? "The consumer is withdrawing this request; Crosslink is deleting their endpoint in Azure now."
-        : `${decidedByName ?? "Someone"} is already ${doing[request.pendingAction] ?? "changing"} this request; Crosslink is applying it in Azure now.`,
+        : `${decidedByName ?? "Someone"} is already ${wordsFor(request.pendingAction)?.doing ?? "changing"} this request; Crosslink is applying it in Azure now.`,
       "decision_in_progress",
     );
   }
@@ -84,7 +83,7 @@ export async function decide(db: Db, principal: Principal, raw: DecideInput, con
   await db.$transaction((tx) =>
     recordPendingAction(tx, request, personActor("provider", principal), {
       action: input.decision,
-      progress: `${input.decision === "approve" ? "Approving" : input.decision === "reject" ? "Rejecting" : "Disconnecting"} in Azure…`,
+      progress: ACTION_WORDS[input.decision].progress,
       facts: { decidedById: principal.userId, decidedAt: new Date(), decisionNote: input.note || null },
       conflictMessage: "Someone else decided this request a moment ago. Reload to see who and how.",
       auditDetails: { note: input.note || null },

@@ -28,6 +28,8 @@ export type MyRequestRow = {
   targetResourceId: string;
   targetName: string;
   targetType: string;
+  /** The registered resource's kind (webApp, functionApp…), when the provider registered it. */
+  targetKind: string | null;
   groupId: string;
   endpointName: string | null;
   endpointLocation: string | null;
@@ -69,6 +71,7 @@ export async function myRequests(db: Db, principal: Principal, raw: MyRequestsQu
         createdAt: true,
         updatedAt: true,
         requester: { select: { displayName: true } },
+        providerResource: { select: { kind: true } },
       },
     }),
     db.connectionRequest.groupBy({ by: ["state"], where: scope.where, _count: { _all: true } }),
@@ -77,7 +80,12 @@ export async function myRequests(db: Db, principal: Principal, raw: MyRequestsQu
   const last = page.at(-1);
   const counts = countsByState(grouped.map((g) => ({ state: g.state, n: g._count._all })));
   return {
-    rows: page.map(({ requester, state, ...r }) => ({ ...r, state: state as RequestState, requesterName: requester?.displayName ?? null })),
+    rows: page.map(({ requester, providerResource, state, ...r }) => ({
+      ...r,
+      state: state as RequestState,
+      requesterName: requester?.displayName ?? null,
+      targetKind: providerResource?.kind ?? null,
+    })),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
     counts,
   };

@@ -39,6 +39,8 @@ export type InboxRow = {
   requestMessage: string;
   targetName: string;
   targetType: string;
+  /** The registered resource's kind (webApp, functionApp…): a site's type alone does not tell them apart. */
+  targetKind: string | null;
   targetResourceId: string;
   groupId: string;
   version: number;
@@ -60,6 +62,7 @@ const inboxRowSchema = z.object({
   requestMessage: z.string(),
   targetName: z.string(),
   targetType: z.string(),
+  targetKind: z.string().nullable(),
   targetResourceId: z.string(),
   groupId: z.string(),
   version: z.coerce.number(),
@@ -116,10 +119,11 @@ export async function providerInbox(db: Db, principal: Principal, raw: InboxQuer
       SELECT cr."id", cr."state", cr."pendingAction", cr."createdAt", cr."updatedAt", cr."consumerTenantId",
              COALESCE(t."displayName", cr."consumerTenantId") AS "consumerTenantName",
              u."displayName" AS "requesterName", COALESCE(u."email", u."username") AS "requesterEmail",
-             cr."requestMessage", cr."targetName", cr."targetType", cr."targetResourceId", cr."groupId", cr."version", cr."lastError"
+             cr."requestMessage", cr."targetName", cr."targetType", pr."kind" AS "targetKind", cr."targetResourceId", cr."groupId", cr."version", cr."lastError"
       FROM "ConnectionRequest" cr
       LEFT JOIN "Tenant" t ON t."id" = cr."consumerTenantId"
       LEFT JOIN "User" u ON u."id" = cr."requesterId"
+      LEFT JOIN "ProviderResource" pr ON pr."id" = cr."providerResourceId"
       WHERE ${where}
       ORDER BY ${order}
       LIMIT ${query.limit + 1}`,

@@ -34,7 +34,7 @@ async function loadDetail(db: Db, principal: Principal, as: Viewpoint, requestId
       requester: { select: { displayName: true, email: true, username: true } },
       decidedBy: { select: { displayName: true, tenant: { select: { displayName: true } } } },
       transitions: { orderBy: { createdAt: "asc" } },
-      providerResource: { select: { name: true, displayResourceId: true, tenant: { select: { displayName: true } } } },
+      providerResource: { select: { name: true, kind: true, displayResourceId: true, tenant: { select: { displayName: true } } } },
     },
   });
   if (!request) throw new NotFoundError();

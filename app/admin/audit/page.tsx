@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { recentAuditEvents } from "@/lib/audit/queries";
+import { auditActionWords } from "@/lib/audit/action-words";
+import { ScrollArea } from "@/app/_components/scroll-area";
+import { Timestamp } from "@/app/_components/timestamp";
 import { pageData } from "@/app/_lib/page";
 import { cardStyles } from "@/app/_components/ui";
 
@@ -23,27 +26,43 @@ export default async function AuditTrailPage() {
           : `Chain broken at event #${verdict.brokenAtSeq}: ${verdict.reason}.`}
       </p>
       <section className={cardStyles}>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Audit events</caption>
-          <thead className="text-fg3">
-            <tr>
-              <th scope="col" className="py-2">#</th>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.seq} className="border-t border-stroke2">
-                <td className="py-2">{e.seq}</td>
-                <td>{e.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>{e.actorLabel}</td>
-                <td className="font-mono text-xs">{e.action}</td>
+        {/* Narrow screens: the columns wrap inside their cells (each with room around it) rather than run together. */}
+        <ScrollArea label="Audit events">
+          <table className="w-full text-left text-sm" data-testid="audit-table">
+            <caption className="sr-only">Audit events, newest first</caption>
+            <thead className="text-fg3">
+              <tr>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  #
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  When
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Who
+                </th>
+                <th scope="col" className="py-2">
+                  Action
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.seq} className="border-t border-stroke2 align-top">
+                  <td className="py-2 pr-3 text-right tabular-nums">{e.seq}</td>
+                  <td className="py-2 pr-3 tabular-nums">
+                    <Timestamp date={e.occurredAt} />
+                  </td>
+                  <td className="py-2 pr-3 break-words">{e.actorLabel}</td>
+                  <td className="py-2">
+                    <span data-testid="audit-action">{auditActionWords(e.action)}</span>
+                    <span className="block break-all font-mono text-xs text-fg3">{e.action}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollArea>
       </section>
     </div>
   );

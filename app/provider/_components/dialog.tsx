@@ -4,13 +4,16 @@ import * as Dialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
 
 /**
- * A Fluent-looking Radix dialog: focus is trapped and returned to the trigger, Escape and the
- * Cancel button close it, and the title and description name it for screen readers.
+ * A Fluent-looking Radix dialog: focus is trapped, Escape and the Cancel button close it, and the
+ * title and description name it for screen readers. On closing, focus goes back to `trigger`, or,
+ * for a dialog opened from elsewhere (one dialog for many rows' buttons), to what `returnFocusTo`
+ * names: Radix only knows its own trigger and would otherwise drop focus on the page's body.
  */
 export function DialogShell({
   open,
   onOpenChange,
   trigger,
+  returnFocusTo,
   title,
   description,
   children,
@@ -18,6 +21,8 @@ export function DialogShell({
   open: boolean;
   onOpenChange: (open: boolean) => void;
   trigger?: ReactNode;
+  /** Where focus goes when the dialog closes; null or a removed element: Radix's default. */
+  returnFocusTo?: () => HTMLElement | null;
   title: string;
   description: ReactNode;
   children: ReactNode;
@@ -27,7 +32,15 @@ export function DialogShell({
       {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-fl-lg border border-stroke2 bg-surface p-6 text-fg1 shadow-xl">
+        <Dialog.Content
+          onCloseAutoFocus={(event) => {
+            const element = returnFocusTo?.();
+            if (!element?.isConnected) return;
+            event.preventDefault();
+            element.focus();
+          }}
+          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-fl-lg border border-stroke2 bg-surface p-4 text-fg1 shadow-xl sm:p-6"
+        >
           <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
           <Dialog.Description asChild>
             <div className="mt-2 space-y-2 text-sm text-fg2">{description}</div>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import Link from "next/link";
 import type { RequestState } from "@/lib/domain/connection-lifecycle";
-import { buttonStyles, cardStyles } from "@/app/_components/ui";
+import { buttonStyles, cardStyles, inlineLinkStyles } from "@/app/_components/ui";
 import { fetchInbox, toView, type InboxData } from "../_lib/inbox-data";
 import { asJsonError } from "@/app/_lib/json-client";
 import { hasFilters, inboxDataUrl, inboxHref, viewHref, type InboxView } from "../_lib/inbox-url";
@@ -197,13 +197,13 @@ function EmptyInbox({ view, firstPage }: { view: InboxView; firstPage: string })
       <p className="font-semibold">{emptyTitle(view)}</p>
       <p className="text-sm text-fg2">
         {view.cursor || view.before ? (
-          <Link href={firstPage} className="text-brand-fg hover:underline">
+          <Link href={firstPage} className={inlineLinkStyles}>
             Back to the first page
           </Link>
         ) : hasFilters(view) ? (
           <>
             Nothing matches these filters.{" "}
-            <Link href={inboxHref({ state: view.state, sort: view.sort, size: view.size, plain: view.plain })} className="text-brand-fg hover:underline">
+            <Link href={inboxHref({ state: view.state, sort: view.sort, size: view.size, plain: view.plain })} className={inlineLinkStyles}>
               Clear the filters
             </Link>
             .

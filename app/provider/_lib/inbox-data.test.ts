@@ -16,6 +16,7 @@ const item = {
   requestMessage: "please",
   targetName: "contoso-orders",
   targetType: "microsoft.web/sites",
+  targetKind: null,
   targetResourceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/contoso-orders",
   groupId: "sites",
   version: 3,
@@ -79,5 +80,12 @@ describe("toView", () => {
     const view = toView({ ...item, pendingAction: "approve" }, now);
     expect(view.decisions).toEqual([]);
     expect(view.pendingLabel).toBe("Approving in Azure…");
+  });
+
+  it("calls a function app a function app once the row says so, and a site of unknown kind an App Service app", () => {
+    expect(toView({ ...item, targetKind: "functionApp" }, now).targetTypeLabel).toBe("Function app");
+    expect(toView({ ...item, targetKind: "functionapp,linux" }, now).targetTypeLabel).toBe("Function app");
+    expect(toView({ ...item, targetKind: "webApp" }, now).targetTypeLabel).toBe("Web app");
+    expect(toView({ ...item, targetKind: null }, now).targetTypeLabel).toBe("App Service app");
   });
 });

@@ -2,11 +2,14 @@
 import { z } from "zod/mini";
 import { getJson } from "@/app/_lib/json-client";
 import { availableCommands, REQUEST_STATES, type RequestState } from "@/lib/domain/connection-lifecycle";
-import type { InboxRow } from "@/lib/connections/provider-inbox";
-import { decisionsOf, exactTime, pendingLabel, relativeAge, targetTypeLabel, type ProviderDecision } from "./format";
+import type { InboxItemJson } from "@/lib/connections/provider-inbox";
+import { inProgressLabel } from "@/lib/domain/request-words";
+import { exactTime, relativeAge } from "@/app/_lib/dates";
+import { targetKindLabel } from "@/app/_lib/target-label";
+import { decisionsOf, type ProviderDecision } from "./format";
 
-/** The read model's row as GET /api/v1/provider/requests sends it: the dates as ISO strings. */
-type InboxItem = Omit<InboxRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+/** The read model's row as GET /api/v1/provider/requests sends it. */
+type InboxItem = InboxItemJson;
 
 const itemSchema = z.object({
   id: z.string(),
@@ -25,6 +28,7 @@ const itemSchema = z.object({
   groupId: z.string(),
   version: z.number(),
   lastError: z.nullable(z.string()),
+  targetKind: z.nullable(z.string()),
 }) satisfies z.ZodMiniType<InboxItem>;
 
 /** The data endpoint's answer, checked before the page shows any of it. */
@@ -44,7 +48,7 @@ export function fetchInbox(url: string, signal?: AbortSignal): Promise<InboxData
 }
 
 /** One inbox row as the table shows it: dates and codes in words, and the provider's decisions. */
-export type InboxRowView = Omit<InboxItem, "pendingAction" | "createdAt" | "updatedAt" | "targetType"> & {
+export type InboxRowView = Omit<InboxItem, "pendingAction" | "createdAt" | "updatedAt" | "targetType" | "targetKind"> & {
   pendingLabel: string | null;
   age: string;
   exactTime: string;
@@ -54,15 +58,15 @@ export type InboxRowView = Omit<InboxItem, "pendingAction" | "createdAt" | "upda
 };
 
 export function toView(item: InboxItem, now: Date): InboxRowView {
-  const { pendingAction, createdAt, updatedAt: _updatedAt, targetType, ...shownAsIs } = item;
+  const { pendingAction, createdAt, updatedAt: _updatedAt, targetType, targetKind, ...shownAsIs } = item;
   const created = new Date(createdAt);
   return {
     ...shownAsIs,
-    pendingLabel: pendingAction ? pendingLabel(pendingAction) : null,
+    pendingLabel: pendingAction ? inProgressLabel(pendingAction) : null,
     age: relativeAge(created, now),
     exactTime: exactTime(created),
     createdAtIso: createdAt,
-    targetTypeLabel: targetTypeLabel(targetType),
+    targetTypeLabel: targetKindLabel(targetType, targetKind),
     // Only what the lifecycle offers the provider, and nothing while a change is being applied.
     decisions: pendingAction ? [] : decisionsOf(availableCommands(item.state as RequestState, "provider")),
   };

@@ -5,10 +5,12 @@ import type { Services } from "@/lib/services";
 import { isAzureError } from "@/lib/azure";
 import { listOnboardingCandidates, type OnboardingRow } from "@/lib/connections/onboarding";
 import type { Principal } from "@/lib/auth/principal";
+import { possessive } from "@/lib/domain/request-words";
 import { pageData } from "@/app/_lib/page";
 import { currentRequestId } from "@/app/_lib/request-context";
 import { logger } from "@/lib/log/logger";
-import { cardStyles } from "@/app/_components/ui";
+import { ScrollArea } from "@/app/_components/scroll-area";
+import { cardStyles, inlineLinkStyles } from "@/app/_components/ui";
 import { KIND_GROUPS } from "../_lib/format";
 import { ManageButton } from "../_components/manage-button";
 
@@ -21,9 +23,9 @@ export default async function ProviderResourcesPage() {
       <div>
         <h1 className="text-2xl font-semibold">Resources</h1>
         <p className="max-w-3xl text-fg2">
-          The web apps, function apps, deployment slots and Private Link Services that Crosslink&apos;s identity can read in {principal.tenantName}&apos;s
+          The web apps, function apps, deployment slots and Private Link Services that Crosslink&apos;s identity can read in {possessive(principal.tenantName)}{" "}
           Azure subscriptions. Register the ones consumers may request private endpoints to; their requests then arrive in the{" "}
-          <Link href="/provider" className="text-brand-fg hover:underline">
+          <Link href="/provider" className={inlineLinkStyles}>
             inbox
           </Link>
           .
@@ -97,7 +99,8 @@ async function ResourceList({ principal, services }: { principal: Principal; ser
             <h2 id={`kind-${group.kind}`} className="mb-2 text-lg font-semibold">
               {group.label} <span className="text-sm font-normal text-fg3">({inGroup.length})</span>
             </h2>
-            <div className="relative overflow-x-auto">
+            {/* On a phone the table scrolls sideways under its Register column, which stays in view. */}
+            <ScrollArea label={`Table: ${group.label}`} stickyEnd>
               <table className="w-full min-w-[44rem] table-fixed text-left text-sm">
                 <caption className="sr-only">{group.label} Crosslink can manage</caption>
                 <colgroup>
@@ -115,7 +118,7 @@ async function ResourceList({ principal, services }: { principal: Principal; ser
                     <th scope="col" className="py-2 pr-3 font-semibold">Location</th>
                     <th scope="col" className="py-2 pr-3 font-semibold">Subscription</th>
                     <th scope="col" className="py-2 pr-3 font-semibold">Status</th>
-                    <th scope="col" className="py-2 text-right font-semibold">
+                    <th scope="col" className="sticky-end py-2 text-right font-semibold">
                       <span className="sr-only">Action</span>
                     </th>
                   </tr>
@@ -143,14 +146,14 @@ async function ResourceList({ principal, services }: { principal: Principal; ser
                           <span className="inline-flex rounded-full bg-surface3 px-2 py-0.5 text-xs font-semibold text-fg2">Not managed</span>
                         )}
                       </td>
-                      <td className="py-3">
+                      <td className="sticky-end py-3">
                         <ManageButton resourceId={r.id} name={r.name} managed={r.managed} />
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </section>
         );
       })}

@@ -1,6 +1,6 @@
 import type { DnsGuide } from "@/lib/domain/dns-guide";
 import { cardStyles } from "@/app/_components/ui";
-import { CodeBlock } from "../_components/copy-button";
+import { CodeBlock, CopyableValue } from "../_components/copy-button";
 
 /**
  * What an approved consumer must do so their clients reach the app privately: the zone, the
@@ -20,41 +20,53 @@ export function DnsGuideSection({ guide, vnetName }: { guide: DnsGuide; vnetName
         </p>
       </div>
 
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">DNS records to create</caption>
-          <thead className="text-fg3">
-            <tr>
-              <th scope="col" className="py-1.5 pr-4">Name</th>
-              <th scope="col" className="pr-4">Type</th>
-              <th scope="col">Private IP address</th>
+      {/* Names and addresses wrap inside their cells, so the table fits a phone without scrolling. */}
+      <table className="w-full table-fixed text-left text-sm">
+        <caption className="sr-only">DNS records to create</caption>
+        <colgroup>
+          <col className="w-[55%]" />
+          <col className="w-[3rem]" />
+          <col />
+        </colgroup>
+        <thead className="text-fg3">
+          <tr>
+            <th scope="col" className="py-1.5 pr-3">
+              Name
+            </th>
+            <th scope="col" className="pr-3">
+              Type
+            </th>
+            <th scope="col">Private IP address</th>
+          </tr>
+        </thead>
+        <tbody>
+          {guide.records.map((r) => (
+            <tr key={r.fqdn} className="border-t border-stroke2 align-top">
+              <td className="py-1.5 pr-3">
+                <CopyableValue value={r.fqdn} what="record name" />
+              </td>
+              <td className="py-1.5 pr-3">A</td>
+              <td className="space-y-1 py-1.5" data-testid="dns-ip">
+                {r.ipAddresses.map((ip) => (
+                  <CopyableValue key={ip} value={ip} what="IP address" />
+                ))}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {guide.records.map((r) => (
-              <tr key={r.fqdn} className="border-t border-stroke2">
-                <td className="py-1.5 pr-4 font-mono text-xs">{r.fqdn}</td>
-                <td className="pr-4">A</td>
-                <td className="font-mono text-xs" data-testid="dns-ip">
-                  {r.ipAddresses.join(", ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
 
       {guide.kind === "private_dns_zone" ? (
         <>
-          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
             <dt className="text-fg3">Private DNS zone</dt>
-            <dd className="font-mono text-xs" data-testid="dns-zone">
-              {guide.zoneName}
+            <dd>
+              <CopyableValue value={guide.zoneName} what="zone name" testId="dns-zone" />
             </dd>
             <dt className="text-fg3">Zone location</dt>
-            <dd>
+            <dd className="break-words">
               resource group <span className="font-mono text-xs">{guide.zoneResourceGroup}</span>, subscription{" "}
-              <span className="font-mono text-xs">{guide.zoneSubscriptionId}</span>
+              <span className="break-all font-mono text-xs">{guide.zoneSubscriptionId}</span>
             </dd>
             <dt className="text-fg3">Linked to</dt>
             <dd>

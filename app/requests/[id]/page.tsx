@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requestForConsumer, type RequestView } from "@/lib/connections/request-detail";
 import { isSettled } from "@/lib/domain/connection-lifecycle";
-import { parseResourceId, parseTargetResourceId } from "@/lib/domain/resource-id";
-import { targetLabel } from "@/lib/domain/private-link-catalog";
+import { parseResourceId } from "@/lib/domain/resource-id";
+import { ENDPOINT_WORDS, possessive } from "@/lib/domain/request-words";
+import { targetKindLabel } from "@/app/_lib/target-label";
 import { pageData } from "@/app/_lib/page";
 import { StateBadge } from "@/app/_components/state-badge";
+import { Timeline } from "@/app/_components/timeline";
+import { Timestamp } from "@/app/_components/timestamp";
 import { buttonStyles, cardStyles } from "@/app/_components/ui";
-import { formatUtc, lastSegment } from "../_components/format";
+import { lastSegment } from "../_components/format";
 import { CopyButton } from "../_components/copy-button";
 import { LiveStatus } from "./live-status";
 import { RequestActions } from "./request-actions";
@@ -21,14 +24,15 @@ export default async function RequestPage({ params }: Props) {
   const { id } = await params;
   // Unknown, malformed and other tenants' IDs look the same: not found.
   const view = await pageData({}, ({ principal, services }) => requestForConsumer(services.db, principal, id));
-  const target = parseTargetResourceId(view.targetResourceId);
   const subnet = view.subnetId ? parseResourceId(view.subnetId, { expect: ["subnet"] }) : null;
   const subnetInfo = subnet?.ok && subnet.kind === "subnet" ? subnet : null;
   const providerName = view.providerResource?.tenant.displayName ?? "The provider";
-  const decidedBy = view.decidedBy ? `${view.decidedBy.displayName} (${view.decidedBy.tenant.displayName})` : null;
+  const decidedBy = view.decidedByLabel;
   const settled = isSettled(view.state, view.pendingAction);
   const ips = [...new Set(view.privateIps.flatMap((p) => p.ips))];
-  const label = target.ok ? targetLabel(target) : "Resource";
+  // Withdrawn: the endpoint was deleted in Azure, so its ID and address no longer lead anywhere.
+  const endpointDeleted = view.state === "Withdrawn" && Boolean(view.endpointResourceId);
+  const label = targetKindLabel(view.targetType, view.providerResource?.kind);
   const newRequestHref = `/requests/new?${new URLSearchParams({ target: view.targetResourceId, ...(view.groupId ? { groupId: view.groupId } : {}) })}`;
 
   return (
@@ -40,8 +44,8 @@ export default async function RequestPage({ params }: Props) {
           </Link>
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold">
-            {label} <span className="font-mono">{view.targetName || lastSegment(view.targetResourceId)}</span>
+          <h1 className="min-w-0 break-words text-2xl font-semibold">
+            {label} <span className="font-mono wrap-anywhere">{view.targetName || lastSegment(view.targetResourceId)}</span>
           </h1>
           <span data-testid="request-state">
             <StateBadge state={view.state} />
@@ -49,7 +53,7 @@ export default async function RequestPage({ params }: Props) {
         </div>
         <p className="text-sm text-fg2">
           Request to {providerName}
-          {view.requester ? ` · filed by ${view.requester.displayName}` : ""} · {formatUtc(view.createdAt)}
+          {view.requester ? ` · filed by ${view.requester.displayName}` : ""} · <Timestamp date={view.createdAt} />
           {view.source === "registered" ? " · registered existing endpoint" : ""}
         </p>
       </div>
@@ -69,7 +73,7 @@ export default async function RequestPage({ params }: Props) {
       {view.dnsGuide && <DnsGuideSection guide={view.dnsGuide} vnetName={subnetInfo?.virtualNetworkName ?? null} />}
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <section aria-labelledby="details-heading" className={`${cardStyles} space-y-4`}>
+        <section aria-labelledby="details-heading" className={`${cardStyles} min-w-0 space-y-4`}>
           <h2 id="details-heading" className="text-lg font-semibold">
             Details
           </h2>
@@ -98,7 +102,11 @@ export default async function RequestPage({ params }: Props) {
               <p className="font-mono text-xs" data-testid="detail-endpoint-name">
                 {view.endpointName ?? "—"}
               </p>
-              {view.endpointResourceId ? (
+              {endpointDeleted ? (
+                <p className="text-xs text-fg3" data-testid="detail-endpoint-deleted">
+                  {ENDPOINT_WORDS.deleted}
+                </p>
+              ) : view.endpointResourceId ? (
                 <p className="flex items-start gap-2">
                   <span className="min-w-0 break-all font-mono text-xs text-fg2" data-testid="detail-endpoint-id">
                     {view.endpointResourceId}
@@ -106,7 +114,7 @@ export default async function RequestPage({ params }: Props) {
                   <CopyButton text={view.endpointResourceId} label="Copy endpoint ID" />
                 </p>
               ) : (
-                <p className="text-xs text-fg3">{view.state === "Withdrawn" ? "No endpoint." : "Not created yet."}</p>
+                <p className="text-xs text-fg3">{view.state === "Withdrawn" ? ENDPOINT_WORDS.neverCreated : ENDPOINT_WORDS.notCreated}</p>
               )}
             </dd>
             <dt className="text-fg3">Region</dt>
@@ -128,7 +136,13 @@ export default async function RequestPage({ params }: Props) {
             </dd>
             <dt className="text-fg3">Private IP</dt>
             <dd className="font-mono text-xs" data-testid="detail-ips">
-              {ips.length > 0 ? ips.join(", ") : <span className="font-sans text-fg3">Assigned when the endpoint is created.</span>}
+              {view.state === "Withdrawn" ? (
+                <span className="font-sans text-fg3">None: {endpointDeleted ? "the endpoint was deleted." : "no endpoint was created."}</span>
+              ) : ips.length > 0 ? (
+                ips.join(", ")
+              ) : (
+                <span className="font-sans text-fg3">Assigned when the endpoint is created.</span>
+              )}
             </dd>
             {view.azureStatus && (
               <>
@@ -139,14 +153,14 @@ export default async function RequestPage({ params }: Props) {
           </dl>
         </section>
 
-        <Timeline view={view} />
+        <Timeline steps={view.transitions} />
       </div>
     </div>
   );
 }
 
 function StatePanel({ view, providerName, decidedBy, newRequestHref }: { view: RequestView; providerName: string; decidedBy: string | null; newRequestHref: string }) {
-  const when = view.decidedAt ? ` on ${formatUtc(view.decidedAt)}` : "";
+  const when = view.decidedAt ? <> on <Timestamp date={view.decidedAt} /></> : null;
   // Who decided, when Crosslink knows (decided here); otherwise the provider (decided in Azure).
   const who = decidedBy ?? providerName;
   const staleError =
@@ -160,7 +174,7 @@ function StatePanel({ view, providerName, decidedBy, newRequestHref }: { view: R
     switch (view.state) {
       case "Pending":
         return view.pendingAction ? null : (
-          <Panel tone="warning" title={`Waiting for ${providerName}'s decision`}>
+          <Panel tone="warning" title={`Waiting for ${possessive(providerName)} decision`}>
             <p>
               The private endpoint exists in your subscription and Azure holds the connection as Pending. {providerName} sees this request in their Crosslink inbox;
               this page updates when they decide.
@@ -267,36 +281,6 @@ function Panel({ tone, title, children }: { tone: keyof typeof TONES; title: str
     <section aria-label={title} className={`rounded-fl-lg border-l-4 px-4 py-3 text-sm text-fg1 ${TONES[tone]}`} data-testid="state-panel">
       <h2 className={`mb-1 font-semibold ${TITLE_TONES[tone]}`}>{title}</h2>
       {children}
-    </section>
-  );
-}
-
-function Timeline({ view }: { view: RequestView }) {
-  return (
-    <section aria-labelledby="timeline-heading" className={`${cardStyles} space-y-4`}>
-      <h2 id="timeline-heading" className="text-lg font-semibold">
-        Timeline
-      </h2>
-      <ol className="relative space-y-4 border-l border-stroke2 pl-5" data-testid="timeline">
-        {view.transitions.map((t) => (
-          <li key={t.id} className="relative">
-            <span aria-hidden="true" className="absolute -left-[25px] top-1.5 h-2.5 w-2.5 rounded-full border-2 border-surface bg-brand" />
-            <p className="flex flex-wrap items-center gap-1.5 text-sm">
-              {t.fromState ? (
-                <>
-                  <StateBadge state={t.fromState} />
-                  <span aria-label="to">→</span>
-                </>
-              ) : null}
-              <StateBadge state={t.toState} />
-            </p>
-            <p className="mt-1 text-xs text-fg2">
-              {t.actorLabel} · <time dateTime={t.createdAt.toISOString()}>{formatUtc(t.createdAt)}</time>
-            </p>
-            {t.note && <p className="mt-1 whitespace-pre-wrap break-words text-sm text-fg1">{t.note}</p>}
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

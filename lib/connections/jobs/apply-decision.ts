@@ -2,17 +2,10 @@ import { z } from "zod";
 import { CROSSLINK, storedPersonActor } from "../../core/actor";
 import { defineJob, PermanentJobFailure } from "../../jobs/job";
 import { sameResourceId, parseTargetResourceId } from "../../domain/resource-id";
+import { ACTION_WORDS, DECISIONS } from "../../domain/request-words";
 import { abandonPendingAction, changeState } from "../request-writer";
 import type { ConnectionJobContext } from "./deps";
 
-const DECISIONS = ["approve", "reject", "disconnect"] as const;
-type Decision = (typeof DECISIONS)[number];
-/** What Azure reports once the decision is applied, and the audit action that records it. */
-const APPLIED: Record<Decision, { azureStatus: string; auditAction: string }> = {
-  approve: { azureStatus: "Approved", auditAction: "request.approved" },
-  reject: { azureStatus: "Rejected", auditAction: "request.rejected" },
-  disconnect: { azureStatus: "Disconnected", auditAction: "request.disconnected" },
-};
 
 /**
  * Applies a recorded provider decision in Azure with the provider's app identity, then commits
@@ -44,17 +37,18 @@ export const applyDecisionJob = defineJob({
     } else {
       await azure.setConnectionState(target.id, connectionName, {
         status: decision === "approve" ? "Approved" : "Rejected",
-        description: request.decisionNote ?? APPLIED[decision].azureStatus,
+        description: request.decisionNote ?? ACTION_WORDS[decision].leadsTo,
       });
     }
     await db.$transaction(async (tx) => {
       const latest = await tx.connectionRequest.findUniqueOrThrow({ where: { id: requestId } });
       await changeState(tx, latest, { type: decision }, storedPersonActor("provider", request.decidedBy), {
-        facts: { lastError: null, connectionName, azureStatus: APPLIED[decision].azureStatus },
+        // What Azure now reports: the state the decision leads to.
+        facts: { lastError: null, connectionName, azureStatus: ACTION_WORDS[decision].leadsTo },
         progress: null,
         completesPendingAction: true,
         note: request.decisionNote,
-        audit: { action: APPLIED[decision].auditAction },
+        audit: { action: `request.${ACTION_WORDS[decision].past}` },
       });
     });
   },

@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requestForProvider } from "@/lib/connections/request-detail";
+import { decisionHeadline, ENDPOINT_WORDS, inProgressLabel, wordsFor } from "@/lib/domain/request-words";
+import { targetKindLabel } from "@/app/_lib/target-label";
 import { pageData } from "@/app/_lib/page";
+import { isSettled } from "@/lib/domain/connection-lifecycle";
 import { StateBadge } from "@/app/_components/state-badge";
+import { Timeline } from "@/app/_components/timeline";
+import { Timestamp } from "@/app/_components/timestamp";
 import { cardStyles } from "@/app/_components/ui";
-import { decisionsOf, exactTime, pendingLabel, relativeAge, targetTypeLabel } from "../../_lib/format";
+import { decisionsOf } from "../../_lib/format";
 import { DecisionBar } from "../../_components/decision-button";
 import { AutoRefresh } from "../../_components/auto-refresh";
 
@@ -18,7 +23,6 @@ const SOURCES: Record<string, string> = {
   discovered: "Found in Azure (created outside Crosslink)",
 };
 
-const PAST: Record<string, string> = { approve: "Approval", reject: "Rejection", disconnect: "Disconnection" };
 
 export default async function ProviderRequestPage({ params }: Props) {
   const { id } = await params;
@@ -27,8 +31,10 @@ export default async function ProviderRequestPage({ params }: Props) {
   const now = new Date();
   const decisions = decisionsOf(view.actions);
   const requester = view.requester;
-  const decider = view.decidedBy ? `${view.decidedBy.displayName} (${view.decidedBy.tenant.displayName})` : null;
-  const settling = Boolean(view.pendingAction) || view.state === "Filed" || view.state === "Creating";
+  const decider = view.decidedByLabel;
+  const settling = !isSettled(view.state, view.pendingAction);
+  // Withdrawn: the consumer's endpoint was deleted in Azure, so its ID and address lead nowhere.
+  const endpointDeleted = view.state === "Withdrawn" && Boolean(view.endpointResourceId);
 
   return (
     <div className="space-y-6">
@@ -37,8 +43,8 @@ export default async function ProviderRequestPage({ params }: Props) {
       </Link>
 
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+        <div className="min-w-0 space-y-1">
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold wrap-anywhere">
             {view.targetName || "Connection request"}
             <span data-testid="request-state">
               <StateBadge state={view.state} />
@@ -46,9 +52,7 @@ export default async function ProviderRequestPage({ params }: Props) {
           </h1>
           <p className="text-fg2">
             Requested by {requester?.displayName ?? "an unknown user"} of {view.consumerTenant.displayName},{" "}
-            <time dateTime={view.createdAt.toISOString()} title={exactTime(view.createdAt)}>
-              {relativeAge(view.createdAt, now)}
-            </time>
+            <Timestamp date={view.createdAt} now={now} />
             .
           </p>
         </div>
@@ -68,10 +72,10 @@ export default async function ProviderRequestPage({ params }: Props) {
 
       {view.pendingAction && (
         <div className="rounded-fl bg-brand-subtle px-4 py-3 text-sm text-brand-fg" data-testid="pending-action">
-          <p className="font-semibold">{view.progress ?? pendingLabel(view.pendingAction)}</p>
+          <p className="font-semibold">{view.progress ?? inProgressLabel(view.pendingAction)}</p>
           {decider && view.pendingAction !== "withdraw" && (
             <p>
-              {PAST[view.pendingAction] ?? "Change"} recorded by {decider}; the state changes once Azure has confirmed it.
+              {wordsFor(view.pendingAction)?.noun ?? "Change"} recorded by {decider}; the state changes once Azure has confirmed it.
             </p>
           )}
         </div>
@@ -87,13 +91,13 @@ export default async function ProviderRequestPage({ params }: Props) {
       )}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className={`${cardStyles} lg:col-span-2`} aria-labelledby="details-title">
+        <section className={`${cardStyles} min-w-0 lg:col-span-2`} aria-labelledby="details-title">
           <h2 id="details-title" className="mb-3 text-lg font-semibold">
             Request
           </h2>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">
             <Item term="Target">
-              <span className="font-semibold">{view.targetName}</span> <span className="text-fg3">· {targetTypeLabel(view.targetType)}</span>
+              <span className="font-semibold">{view.targetName}</span> <span className="text-fg3">· {targetKindLabel(view.targetType, view.providerResource?.kind)}</span>
               <div className="break-all font-mono text-xs text-fg3">{view.targetResourceId}</div>
             </Item>
             <Item term="Group ID">
@@ -111,27 +115,33 @@ export default async function ProviderRequestPage({ params }: Props) {
               <span data-testid="request-message">{view.requestMessage || <span className="text-fg3">No message</span>}</span>
             </Item>
             <Item term="Private endpoint">
-              {view.endpointResourceId ? (
+              {endpointDeleted ? (
+                <span className="text-fg3" data-testid="endpoint-deleted">
+                  {ENDPOINT_WORDS.deleted}
+                </span>
+              ) : view.endpointResourceId ? (
                 <span className="break-all font-mono text-xs" data-testid="endpoint-id">
                   {view.endpointResourceId}
                 </span>
               ) : (
-                <span className="text-fg3">Not created yet</span>
+                <span className="text-fg3">{view.state === "Withdrawn" ? ENDPOINT_WORDS.neverCreated : ENDPOINT_WORDS.notCreated}</span>
               )}
               {view.endpointLocation && <div className="text-xs text-fg3">Region: {view.endpointLocation}</div>}
             </Item>
-            {view.privateIps.length > 0 && (
+            {view.privateIps.length > 0 && !endpointDeleted && (
               <Item term="Private IP addresses">
                 <span className="font-mono text-xs">{[...new Set(view.privateIps.flatMap((p) => p.ips))].join(", ")}</span>
               </Item>
             )}
             <Item term="Source">{SOURCES[view.source] ?? view.source}</Item>
-            <Item term="Filed">{exactTime(view.createdAt)}</Item>
+            <Item term="Filed">
+              <Timestamp date={view.createdAt} />
+            </Item>
             <Item term="Decision">
               {decider && view.decidedAt ? (
                 <span data-testid="decision">
                   {view.pendingAction ? "Being applied: " : ""}
-                  {decisionWord(view.state, view.pendingAction)} by {decider}, {exactTime(view.decidedAt)}
+                  {decisionHeadline(view.state, view.pendingAction)} by {decider}, <Timestamp date={view.decidedAt} />
                   {view.decisionNote && <span className="block text-fg2">“{view.decisionNote}”</span>}
                 </span>
               ) : (
@@ -141,40 +151,10 @@ export default async function ProviderRequestPage({ params }: Props) {
           </dl>
         </section>
 
-        <section className={cardStyles} aria-labelledby="timeline-title">
-          <h2 id="timeline-title" className="mb-3 text-lg font-semibold">
-            Timeline
-          </h2>
-          <ol className="space-y-3 border-l-2 border-stroke2 pl-4 text-sm" data-testid="timeline">
-            {view.transitions.map((t) => (
-              <li key={t.id} className="relative">
-                <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand" />
-                <p className="font-semibold">
-                  {t.fromState ? `${t.fromState} → ${t.toState}` : t.toState}
-                </p>
-                <p className="text-fg2">{t.actorLabel}</p>
-                {t.note && <p className="text-fg2">“{t.note}”</p>}
-                <p className="text-xs text-fg3">
-                  <time dateTime={t.createdAt.toISOString()}>{exactTime(t.createdAt)}</time>
-                </p>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <Timeline steps={view.transitions} />
       </div>
     </div>
   );
-}
-
-function decisionWord(state: string, pendingAction: string | null): string {
-  if (pendingAction === "approve") return "Approval";
-  if (pendingAction === "reject") return "Rejection";
-  if (pendingAction === "disconnect") return "Disconnection";
-  if (state === "Approved") return "Approved";
-  if (state === "Rejected") return "Rejected";
-  if (state === "Disconnected") return "Disconnected";
-  if (state === "Pending") return "Last attempt (failed)";
-  return "Last decision";
 }
 
 function Item({ term, children }: { term: string; children: React.ReactNode }) {
