@@ -1,12 +1,11 @@
-import { TARGET_LABELS } from "@/lib/domain/private-link-catalog";
 import { DECISIONS, type Decision } from "@/lib/domain/request-words";
 import type { ManageableResourceKind } from "@/lib/azure";
 
-export const KIND_GROUPS: { kind: ManageableResourceKind; label: string; singular: string }[] = [
-  { kind: "webApp", label: "Web apps", singular: TARGET_LABELS.webApp },
-  { kind: "functionApp", label: "Function apps", singular: TARGET_LABELS.functionApp },
-  { kind: "slot", label: "Deployment slots", singular: TARGET_LABELS.slot },
-  { kind: "privateLinkService", label: "Private Link Services", singular: TARGET_LABELS.privateLinkService },
+export const KIND_GROUPS: { kind: ManageableResourceKind; label: string }[] = [
+  { kind: "webApp", label: "Web apps" },
+  { kind: "functionApp", label: "Function apps" },
+  { kind: "slot", label: "Deployment slots" },
+  { kind: "privateLinkService", label: "Private Link Services" },
 ];
 
 export type ProviderDecision = Decision;

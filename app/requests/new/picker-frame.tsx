@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 import type { Load } from "@/app/_lib/use-json";
 import { LoadProblem } from "../_components/load-problem";
-import { Spinner } from "../_components/field";
+import { Spinner, type FieldIds } from "../_components/field";
+
+/** What both pickers take: their field's ids, what was loaded from Azure, the choice and its error. */
+export type PickerProps<T> = {
+  ids: FieldIds;
+  load: Load<T>;
+  value: string;
+  error: string | null;
+  onChange: (id: string) => void;
+  onRetry: () => void;
+};
 
 /** A picker's label over what stands in for its choices (loading, a problem, nothing to choose). */
 export function PickerFrame({ label, children }: { label: string; children: ReactNode }) {

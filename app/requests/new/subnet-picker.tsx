@@ -1,7 +1,6 @@
-import type { Load } from "@/app/_lib/use-json";
 import type { Network } from "../_lib/consumer-api";
-import { FieldError, type FieldIds } from "../_components/field";
-import { PickerFrame, PickerPending } from "./picker-frame";
+import { FieldError } from "../_components/field";
+import { PickerFrame, PickerPending, type PickerProps } from "./picker-frame";
 
 const LABEL = "Virtual network and subnet";
 
@@ -13,21 +12,7 @@ export const subnetInputId = (subnetId: string) => `subnet-${subnetId}`;
  * subscription's virtual networks, grouped by network. Subnets Azure would refuse (delegated, for
  * instance) are shown disabled with the reason, so the person sees why their subnet is not offered.
  */
-export function SubnetPicker({
-  ids,
-  load,
-  value,
-  error,
-  onChange,
-  onRetry,
-}: {
-  ids: FieldIds;
-  load: Load<{ networks: Network[] }>;
-  value: string;
-  error: string | null;
-  onChange: (id: string) => void;
-  onRetry: () => void;
-}) {
+export function SubnetPicker({ ids, load, value, error, onChange, onRetry }: PickerProps<{ networks: Network[] }>) {
   if (load.status !== "ready") return <PickerPending label={LABEL} load={load} loadingText="Loading virtual networks from Azure…" onRetry={onRetry} />;
   const { networks } = load.data;
   if (networks.length === 0) {

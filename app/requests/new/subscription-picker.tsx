@@ -1,7 +1,6 @@
-import type { Load } from "@/app/_lib/use-json";
 import type { Subscription } from "../_lib/consumer-api";
-import { controlProps, Field, inputStyles, type FieldIds } from "../_components/field";
-import { PickerFrame, PickerPending } from "./picker-frame";
+import { controlProps, Field, inputStyles } from "../_components/field";
+import { PickerFrame, PickerPending, type PickerProps } from "./picker-frame";
 
 const LABEL = "Subscription";
 
@@ -10,21 +9,7 @@ const LABEL = "Subscription";
  * Azure allows no new resources in are listed but disabled, with their state, so nobody wonders
  * where a subscription went.
  */
-export function SubscriptionPicker({
-  ids,
-  load,
-  value,
-  error,
-  onChange,
-  onRetry,
-}: {
-  ids: FieldIds;
-  load: Load<{ subscriptions: Subscription[] }>;
-  value: string;
-  error: string | null;
-  onChange: (id: string) => void;
-  onRetry: () => void;
-}) {
+export function SubscriptionPicker({ ids, load, value, error, onChange, onRetry }: PickerProps<{ subscriptions: Subscription[] }>) {
   if (load.status !== "ready") return <PickerPending label={LABEL} load={load} loadingText="Loading your subscriptions from Azure…" onRetry={onRetry} />;
   const { subscriptions } = load.data;
   const usable = subscriptions.filter((s) => s.usable);
