@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 import { DEMO_RESOURCES } from "../dev/world/demo-resources";
+import { expectNoSidewaysScroll, PHONE } from "./support/phone";
 
 /**
  * The consumer's forms beyond the happy path: they fit a phone; the new-request form says what
@@ -11,14 +12,9 @@ import { DEMO_RESOURCES } from "../dev/world/demo-resources";
 const FELIX = { username: "felix@fabrikam.onmicrosoft.com", name: "Felix Fischer" };
 const ORDERS = DEMO_RESOURCES.contoso.sites.orders.id;
 
-/** Nothing sticks out sideways: the page scrolls only down. */
-async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, `page is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
-}
 
 test.describe("on a phone (390 × 844)", () => {
-  test.use({ viewport: { width: 390, height: 844 } });
+  test.use({ viewport: PHONE });
 
   test("the new-request and register forms fit without sideways scrolling, with long IDs and their errors shown", async ({ page }) => {
     await signIn(page, FELIX.username, FELIX.name);

@@ -2,13 +2,13 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 import { FELIX, fileRequests, inboxRow, openInbox, PRIYA, signInAsProvider, uniqueTag } from "./support/provider";
 import { registerFabrikamEndpoint, uniqueName } from "./support/consumer";
+import { expectNoSidewaysScroll, PHONE } from "./support/phone";
 
 /**
  * What keyboard and phone users found: focus lost after closing a decision dialog, pages wider
  * than a phone with their actions out of reach, a withdrawn request still offering its deleted
  * endpoint, a missing icon. Requests are set up through the app's use cases (support/).
  */
-const PHONE = { width: 390, height: 844 };
 const ADAM = { username: "adam@contoso.onmicrosoft.com", name: "Adam Admin" };
 
 const dialog = (page: Page) => page.getByRole("dialog");
@@ -33,11 +33,6 @@ async function expectFocusReturns(page: Page, opener: Locator, what: string) {
   await expect(opener, `${what}: focus back after Escape`).toBeFocused();
 }
 
-/** The page does not scroll sideways: nothing sticks out of a phone's width. */
-async function expectNoSidewaysScroll(page: Page, what: string) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, `${what}: page width ${scrollWidth} within the window's ${innerWidth}`).toBeLessThanOrEqual(innerWidth);
-}
 
 /** The element is within the window's width as the page first shows it, before anything scrolls sideways. */
 async function expectWithinWidth(locator: Locator, what: string) {
