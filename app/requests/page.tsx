@@ -3,7 +3,7 @@ import Link from "next/link";
 import { myRequests, myRequestsQuerySchema } from "@/lib/connections/my-requests";
 import { REQUEST_STATES, type RequestState } from "@/lib/domain/connection-lifecycle";
 import { inProgressLabel, STATE_WORDS } from "@/lib/domain/request-words";
-import { targetKindLabel } from "@/app/_lib/target-label";
+import { targetTypeLabel } from "@/lib/domain/private-link-catalog";
 import { ScrollArea } from "@/app/_components/scroll-area";
 import { pageData } from "@/app/_lib/page";
 import { StateBadge } from "@/app/_components/state-badge";
@@ -106,7 +106,7 @@ export default async function MyRequestsPage({ searchParams }: Props) {
                         {r.targetName || r.targetResourceId}
                       </Link>
                       <span className="block text-xs text-fg3">
-                        {targetKindLabel(r.targetType, r.targetKind)}
+                        {targetTypeLabel(r.targetType, r.targetKind)}
                         {r.groupId ? ` · ${r.groupId}` : ""}
                         {r.source === "registered" ? " · registered" : ""}
                       </span>

@@ -150,6 +150,9 @@ export const TARGET_LABELS = {
   privateLinkService: "Private Link Service",
 } as const;
 
+/** A site's kind as Azure reports it ("functionapp,linux") or as Crosslink records it ("functionApp"). */
+const isFunctionAppKind = (siteKind: string) => /(^|,)\s*functionapp\s*(,|$)/i.test(siteKind);
+
 /**
  * The label of a target. `siteKind` is the site's ARM `kind` (e.g. "app", "functionapp,linux");
  * without it a site is called a web app, the more common case.
@@ -157,11 +160,29 @@ export const TARGET_LABELS = {
 export function targetLabel(target: TargetResourceId, siteKind?: string): string {
   switch (target.kind) {
     case "site":
-      return siteKind && /(^|,)\s*functionapp\s*(,|$)/i.test(siteKind) ? TARGET_LABELS.functionApp : TARGET_LABELS.webApp;
+      return siteKind && isFunctionAppKind(siteKind) ? TARGET_LABELS.functionApp : TARGET_LABELS.webApp;
     case "slot":
       return TARGET_LABELS.slot;
     case "privateLinkService":
       return TARGET_LABELS.privateLinkService;
+  }
+}
+
+/**
+ * The label of a stored request's target, from its ARM type and the kind recorded when the
+ * provider registered the resource. Microsoft.Web/sites holds web apps and function apps alike:
+ * without a recorded kind the site is an "App Service app", true of both, rather than a guess.
+ */
+export function targetTypeLabel(targetType: string, siteKind?: string | null): string {
+  switch (targetType.toLowerCase()) {
+    case "microsoft.web/sites":
+      return siteKind ? (isFunctionAppKind(siteKind) ? TARGET_LABELS.functionApp : TARGET_LABELS.webApp) : "App Service app";
+    case "microsoft.web/sites/slots":
+      return TARGET_LABELS.slot;
+    case "microsoft.network/privatelinkservices":
+      return TARGET_LABELS.privateLinkService;
+    default:
+      return catalogEntryFor(targetType)?.label ?? (targetType || "Resource");
   }
 }
 

@@ -5,7 +5,7 @@ import { availableCommands, REQUEST_STATES, type RequestState } from "@/lib/doma
 import type { InboxItemJson } from "@/lib/connections/provider-inbox";
 import { inProgressLabel } from "@/lib/domain/request-words";
 import { exactTime, relativeAge } from "@/app/_lib/dates";
-import { targetKindLabel } from "@/app/_lib/target-label";
+import { targetTypeLabel } from "@/lib/domain/private-link-catalog";
 import { decisionsOf, type ProviderDecision } from "./format";
 
 /** The read model's row as GET /api/v1/provider/requests sends it. */
@@ -66,7 +66,7 @@ export function toView(item: InboxItem, now: Date): InboxRowView {
     age: relativeAge(created, now),
     exactTime: exactTime(created),
     createdAtIso: createdAt,
-    targetTypeLabel: targetKindLabel(targetType, targetKind),
+    targetTypeLabel: targetTypeLabel(targetType, targetKind),
     // Only what the lifecycle offers the provider, and nothing while a change is being applied.
     decisions: pendingAction ? [] : decisionsOf(availableCommands(item.state as RequestState, "provider")),
   };

@@ -4,7 +4,7 @@ import { requestForConsumer, type RequestView } from "@/lib/connections/request-
 import { isSettled } from "@/lib/domain/connection-lifecycle";
 import { parseResourceId } from "@/lib/domain/resource-id";
 import { ENDPOINT_WORDS, possessive } from "@/lib/domain/request-words";
-import { targetKindLabel } from "@/app/_lib/target-label";
+import { targetTypeLabel } from "@/lib/domain/private-link-catalog";
 import { pageData } from "@/app/_lib/page";
 import { StateBadge } from "@/app/_components/state-badge";
 import { Timeline } from "@/app/_components/timeline";
@@ -32,7 +32,7 @@ export default async function RequestPage({ params }: Props) {
   const ips = [...new Set(view.privateIps.flatMap((p) => p.ips))];
   // Withdrawn: the endpoint was deleted in Azure, so its ID and address no longer lead anywhere.
   const endpointDeleted = view.state === "Withdrawn" && Boolean(view.endpointResourceId);
-  const label = targetKindLabel(view.targetType, view.providerResource?.kind);
+  const label = targetTypeLabel(view.targetType, view.providerResource?.kind);
   const newRequestHref = `/requests/new?${new URLSearchParams({ target: view.targetResourceId, ...(view.groupId ? { groupId: view.groupId } : {}) })}`;
 
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requestForProvider } from "@/lib/connections/request-detail";
 import { decisionHeadline, ENDPOINT_WORDS, inProgressLabel, wordsFor } from "@/lib/domain/request-words";
-import { targetKindLabel } from "@/app/_lib/target-label";
+import { targetTypeLabel } from "@/lib/domain/private-link-catalog";
 import { pageData } from "@/app/_lib/page";
 import { isSettled } from "@/lib/domain/connection-lifecycle";
 import { StateBadge } from "@/app/_components/state-badge";
@@ -97,7 +97,7 @@ export default async function ProviderRequestPage({ params }: Props) {
           </h2>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">
             <Item term="Target">
-              <span className="font-semibold">{view.targetName}</span> <span className="text-fg3">· {targetKindLabel(view.targetType, view.providerResource?.kind)}</span>
+              <span className="font-semibold">{view.targetName}</span> <span className="text-fg3">· {targetTypeLabel(view.targetType, view.providerResource?.kind)}</span>
               <div className="break-all font-mono text-xs text-fg3">{view.targetResourceId}</div>
             </Item>
             <Item term="Group ID">
