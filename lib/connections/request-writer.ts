@@ -55,14 +55,6 @@ function lifecycleRole(actor: Actor): ActorRole {
   return actor.role === "provider" ? "provider" : actor.role === "consumer" ? "consumer" : "system";
 }
 
-function eventActor(actor: Actor) {
-  return actor.kind === "person"
-    ? { kind: actor.kind, label: actor.label, role: actor.role, userId: actor.userId, tenantId: actor.tenantId }
-    : actor.kind === "policy"
-      ? { kind: actor.kind, label: actor.label, policyId: actor.policyId }
-      : { kind: actor.kind, label: actor.label };
-}
-
 type Snapshot = { state: RequestState; pendingAction: string | null };
 
 /** The domain event of a change, written into the outbox in the change's transaction. */
@@ -76,7 +68,8 @@ function raise(
     requestId: request.id,
     version: change.version,
     occurredAt: new Date().toISOString(),
-    actor: eventActor(change.actor),
+    // The actor as built by lib/core/actor: its shape is the event's.
+    actor: change.actor,
     consumerTenantId: request.consumerTenantId,
     providerTenantId: request.providerTenantId,
     providerResourceId: request.providerResourceId,

@@ -82,7 +82,7 @@ function checkedPayload<P, D>(job: JobDefinition<P, D>, payload: P): P {
 
 /** Enqueues a job in the caller's transaction (with the change that needs it). */
 export async function enqueueJob<P, D>(tx: DbOrTx, job: JobDefinition<P, D>, payload: P, options: { runAt?: Date } = {}): Promise<string> {
-  return addMessage(tx, { kind: "job", topic: job.topic, payload: checkedPayload(job, payload), runAt: options.runAt });
+  return jobOrder(job, payload, options).enqueue(tx);
 }
 
 /**
@@ -91,7 +91,7 @@ export async function enqueueJob<P, D>(tx: DbOrTx, job: JobDefinition<P, D>, pay
  */
 export type JobOrder = { topic: string; enqueue: (tx: DbOrTx) => Promise<string> };
 
-export function jobOrder<P, D>(job: JobDefinition<P, D>, payload: P): JobOrder {
+export function jobOrder<P, D>(job: JobDefinition<P, D>, payload: P, options: { runAt?: Date } = {}): JobOrder {
   const checked = checkedPayload(job, payload);
-  return { topic: job.topic, enqueue: (tx) => addMessage(tx, { kind: "job", topic: job.topic, payload: checked }) };
+  return { topic: job.topic, enqueue: (tx) => addMessage(tx, { kind: "job", topic: job.topic, payload: checked, runAt: options.runAt }) };
 }
