@@ -7,9 +7,9 @@ import { AppError, ValidationError } from "@/lib/core/errors";
 import { errorAnswer, type ErrorAnswer } from "@/lib/core/error-answer";
 import { parseInput } from "@/lib/core/parse";
 import { getSharedServices, type Services } from "@/lib/services";
-import { principalFromSessionToken, sessionCookieName } from "@/lib/auth/session-store";
 import { requestIdOf } from "./http";
 import { isCrossOrigin } from "./same-origin";
+import { principalFromCookies } from "./session";
 
 /**
  * The one wrapper of every route handler: who is asking (and with which role), the parsed path
@@ -76,9 +76,11 @@ export function route<
         throw new AppError("forbidden", "This request came from another site, so Crosslink refused it. Use Crosslink's own pages.", "cross_origin");
       }
       // The session cookie of this very request (route handlers have it at hand; no request-scoped globals).
-      const principal = (
-        options.auth === "none" ? null : authorize(await principalFromSessionToken(services.db, request.cookies.get(sessionCookieName(services.config.appBaseUrl))?.value), options.auth)
-      ) as RouteContext<A, unknown, unknown>["principal"];
+      const principal = (options.auth === "none" ? null : authorize(await principalFromCookies(services, request.cookies), options.auth)) as RouteContext<
+        A,
+        unknown,
+        unknown
+      >["principal"];
       const params = (options.params ? parseInput(options.params, await segment.params) : undefined) as Parsed<PS>;
       const query = (options.query ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams)) : undefined) as Parsed<QS>;
       const body = (options.body ? parseInput(options.body, await jsonBody(request)) : undefined) as Parsed<BS>;

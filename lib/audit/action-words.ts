@@ -24,7 +24,7 @@ const FIXED: Readonly<Record<string, string>> = {
   "request.disconnected": "Disconnected in Azure",
 };
 
-// The changes Azure must carry out (lib/connections/pending-action.ts: the decisions and the
+// The changes Azure must carry out (lib/connections/request-writer.ts, recordPendingAction: the decisions and the
 // consumer's withdrawal) write request.<action>_requested when recorded and request.<action>_failed
 // when Azure refuses for good.
 const PENDING: Readonly<Record<string, string>> = Object.fromEntries(
