@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { RequestState } from "@/lib/domain/connection-lifecycle";
 import { buttonStyles, cardStyles, inlineLinkStyles } from "@/app/_components/ui";
 import { fetchInbox, toView, type InboxData } from "../_lib/inbox-data";
-import { asJsonError } from "@/app/_lib/json-client";
+import { asJsonError, SESSION_ENDED, type JsonError } from "@/app/_lib/json-client";
 import { hasFilters, inboxDataUrl, inboxHref, viewHref, type InboxView } from "../_lib/inbox-url";
 import { InboxTable } from "./inbox-table";
 import { AutoRefresh } from "./auto-refresh";
@@ -15,7 +15,7 @@ const MAIN_TABS: RequestState[] = ["Pending", "Approved", "Rejected", "Disconnec
 const OTHER_TABS: RequestState[] = ["Filed", "Creating", "Failed", "Withdrawn"];
 const tabLabel = (s: RequestState | "all") => (s === "all" ? "All" : s);
 
-type Failure = { status: number; message: string };
+type Failure = Pick<JsonError, "kind" | "message">;
 
 /**
  * The inbox's list: state tabs with counts, the table and its pages. It loads its rows in the
@@ -44,8 +44,8 @@ export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
-        const { status, message } = asJsonError(err);
-        const failure = { status, message };
+        const { kind, message } = asJsonError(err);
+        const failure = { kind, message };
         setSettled({ key, failure });
       },
     );
@@ -146,12 +146,14 @@ export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey
 
 /** Why the list could not be loaded; `stale` when the list below is from an earlier load; `returnTo` after signing in. */
 function LoadFailure({ failure, returnTo, stale, onRetry }: { failure: Failure; returnTo: string; stale: boolean; onRetry: () => void }) {
-  const signedOut = failure.status === 401;
-  const headline = signedOut ? "Your session has ended." : stale ? "The list could not be refreshed; it shows what was loaded before." : "The requests could not be loaded.";
+  const signedOut = failure.kind === "sign-in";
+  const headline = signedOut ? SESSION_ENDED : stale ? "The list could not be refreshed; it shows what was loaded before." : "The requests could not be loaded.";
+  // The JSON client already words an ended session as the headline does: say it once.
+  const detail = failure.message === headline ? null : failure.message;
   return (
     <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-fl bg-danger-bg px-3 py-2 text-sm text-danger" data-testid="inbox-load-error">
       <p>
-        <span className="font-semibold">{headline}</span> {failure.message}
+        <span className="font-semibold">{headline}</span> {detail}
       </p>
       {signedOut ? (
         <a href={`/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`} className={buttonStyles.secondary}>
