@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import type { ConsumerAzure } from "../azure";
 import { parseInput } from "../core/parse";
-import { requestScope } from "./visibility";
 
 /**
  * Where a consumer can place a private endpoint: their subscriptions, and the virtual networks
@@ -15,7 +15,7 @@ const USABLE_STATES = new Set(["enabled", "warned"]);
 export type SubscriptionChoice = { subscriptionId: string; displayName: string; state: string; usable: boolean; reason: string | null };
 
 export async function subscriptionChoices(azure: ConsumerAzure, principal: Principal): Promise<SubscriptionChoice[]> {
-  requestScope(principal, "consumer");
+  authorize(principal);
   const subscriptions = await azure.listSubscriptions();
   return subscriptions.map((s) => {
     const usable = USABLE_STATES.has(s.state.toLowerCase());
@@ -42,7 +42,7 @@ export type NetworkChoice = {
 
 /** The networks of one subscription, with whether a private endpoint may go into each subnet. */
 export async function networkChoices(azure: ConsumerAzure, principal: Principal, raw: z.input<typeof networksInput>): Promise<NetworkChoice[]> {
-  requestScope(principal, "consumer");
+  authorize(principal);
   const { id } = parseInput(networksInput, raw);
   const networks = await azure.listVirtualNetworks(id.toLowerCase());
   return networks.map((n) => ({

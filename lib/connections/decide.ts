@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { personActor } from "../core/actor";
 import { isAppError, ConflictError, NotFoundError } from "../core/errors";
@@ -105,7 +106,7 @@ export async function decideMany(
   raw: DecideManyInput,
   context: { httpRequestId?: string } = {},
 ): Promise<{ requestId: string; ok: boolean; message: string }[]> {
-  requestScope(principal, "provider");
+  authorize(principal, { role: "provider" });
   const input = parseInput(decideManyInput, raw);
   const results = [];
   for (const requestId of [...new Set(input.requestIds)]) {

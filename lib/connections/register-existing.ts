@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { authorize } from "../auth/authorize";
 import type { Principal } from "../auth/principal";
 import { isAzureError, type ConsumerAzure, type PrivateEndpointInfo } from "../azure";
 import { parseAzureConnectionStatus } from "../domain/connection-lifecycle";
@@ -10,7 +11,6 @@ import { ValidationError } from "../core/errors";
 import { parseInput } from "../core/parse";
 import { managedTarget } from "./managed-target";
 import { createRequest } from "./request-writer";
-import { requestScope } from "./visibility";
 
 /**
  * "I created it with the CLI": a consumer registers a private endpoint that already exists in
@@ -40,7 +40,7 @@ export async function registerExistingEndpoint(
   context: { httpRequestId?: string } = {},
 ): Promise<{ requestId: string; state: string }> {
   // Who may register: any signed-in consumer. Whether the endpoint is theirs, Azure answers below.
-  requestScope(principal, "consumer");
+  authorize(principal);
   const input = parseInput(registerExistingInput, raw);
 
   // Both IDs are checked before anything is asked of Azure, and both errors are reported at once.
