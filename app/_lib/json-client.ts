@@ -51,7 +51,7 @@ export class JsonError extends Error {
 export const NETWORK_FAILED = "Crosslink could not be reached. Check your network connection, then try again.";
 export const SESSION_ENDED = "Your session has ended.";
 export const NOT_UNDERSTOOD = "Crosslink sent an answer this page does not understand. Reload the page to get the current version.";
-export const httpFailed = (status: number) => `Crosslink answered with HTTP ${status}. Try again in a moment.`;
+const httpFailed = (status: number) => `Crosslink answered with HTTP ${status}. Try again in a moment.`;
 // A 401 is fixed by signing in, not by waiting: its fallback says so.
 const signInFailed = "Crosslink answered with HTTP 401: sign in again to continue.";
 

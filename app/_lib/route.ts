@@ -57,7 +57,7 @@ async function jsonBody(request: NextRequest): Promise<unknown> {
   }
 }
 
-export function errorResponse(answer: ErrorAnswer, requestId: string): Response {
+function errorResponse(answer: ErrorAnswer, requestId: string): Response {
   const { status, ...error } = answer;
   return NextResponse.json({ error: { ...error, requestId } }, { status, headers: NO_STORE });
 }

@@ -29,7 +29,7 @@ export async function subscriptionChoices(azure: ConsumerAzure, principal: Princ
   });
 }
 
-export const networksInput = z.object({ id: z.guid("A subscription ID is a GUID like 00000000-0000-0000-0000-000000000000.") });
+const networksInput = z.object({ id: z.guid("A subscription ID is a GUID like 00000000-0000-0000-0000-000000000000.") });
 
 export type NetworkChoice = {
   id: string;

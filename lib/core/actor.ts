@@ -39,11 +39,6 @@ export function storedPersonActor(
 
 const ROLE_NAMES = { consumer: "Consumer", provider: "Provider", admin: "Admin", none: "Someone" } as const;
 
-/** An approval policy deciding on the provider's behalf. */
-export function policyActor(policyId: string, name: string): Actor {
-  return { kind: "policy", label: `Policy “${name}”`, policyId };
-}
-
 /** The audit trail's and timeline's actor columns: people are users; Crosslink and policies are the system. */
 export function actorColumns(actor: Actor): { actorType: "user" | "system" | "azure"; actorLabel: string; actorUserId: string | null; actorTenantId: string | null } {
   const actorType = actor.kind === "person" ? "user" : actor.kind === "azure" ? "azure" : "system";

@@ -18,7 +18,7 @@ export type RetryPolicy = {
 };
 
 /** Exponential backoff with a ceiling: 2 s, 4 s, 8 s … 5 min. */
-export const exponentialBackoff = (baseMs = 2_000, maxMs = 300_000) => (attempt: number) => Math.min(baseMs * 2 ** Math.max(0, attempt - 1), maxMs);
+const exponentialBackoff = (baseMs = 2_000, maxMs = 300_000) => (attempt: number) => Math.min(baseMs * 2 ** Math.max(0, attempt - 1), maxMs);
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: exponentialBackoff() };
 
