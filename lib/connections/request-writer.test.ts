@@ -131,6 +131,20 @@ describe("the request writer's domain events", () => {
     expect(last.before).toEqual({ state: "Disconnected", pendingAction: null });
   });
 
+  it("the other commands each yield their one event: reject, discard, and what Azure is seen to do", async () => {
+    const rejected = await fileOne();
+    await change(rejected, { type: "creationSucceeded" }, CROSSLINK);
+    expect((await only(() => change(rejected, { type: "reject" }, priya))).map((e) => [e.type, e.version])).toEqual([["request.rejected", 3]]);
+
+    const discarded = await fileOne();
+    await change(discarded, { type: "creationFailed" }, CROSSLINK);
+    expect((await only(() => change(discarded, { type: "discard" }, felix))).map((e) => [e.type, e.version, e.command])).toEqual([["request.withdrawn", 3, "discard"]]);
+
+    const seen = await fileOne();
+    expect((await only(() => change(seen, { type: "observedInAzure", status: "Approved" }, AZURE))).map((e) => [e.type, e.version])).toEqual([["request.approved", 2]]);
+    expect((await only(() => change(seen, { type: "observedInAzure", status: "Deleted" }, AZURE))).map((e) => [e.type, e.version])).toEqual([["request.withdrawn", 3]]);
+  });
+
   it("names who did it: a person, Crosslink or Azure, the same in the event, the timeline and the audit trail", async () => {
     const id = await fileOne();
     await change(id, { type: "creationSucceeded" }, CROSSLINK);
