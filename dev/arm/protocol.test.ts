@@ -119,9 +119,12 @@ describe("authentication", () => {
     expect(res.json.error.code).toBe("ExpiredAuthenticationToken");
     expect(res.json.error.message).toMatch(/expiry UTC time '.+' is earlier than current UTC time/);
 
-    const shortLived = await t.issuer.user("felix@fabrikam.onmicrosoft.com", { exp: Math.floor(Date.now() / 1000) + 1 });
+    // exp is in whole seconds: floor(now) + 1 could be a few milliseconds away and expire before the
+    // first request. Two whole seconds ahead is always at least one, and the wait runs past exp.
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const shortLived = await t.issuer.user("felix@fabrikam.onmicrosoft.com", { exp });
     expect((await t.request("GET", path, { token: shortLived })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 100));
     expect((await t.request("GET", path, { token: shortLived })).json.error.code).toBe("ExpiredAuthenticationToken");
   });
 
