@@ -16,10 +16,13 @@ export async function register() {
     }
     throw err;
   }
-  // The outbox worker carries out recorded work (Azure calls) and resumes what a restart interrupted.
+  // The outbox workers carry out recorded work (Azure calls, events, deliveries) and resume what a restart interrupted.
   const { getSharedServices } = await import("./lib/services");
   const services = getSharedServices();
   services.worker.start();
+  // Requests left Pending remind the provider's routes, then escalate (checked every minute).
+  const { startReminderSweep } = await import("./lib/notify/reminders");
+  startReminderSweep(services.db, services.config.notify.reminderAfterHours, () => services.worker.kick());
   // Planner statistics and expired sessions, now and hourly.
   const { startHousekeeping } = await import("./lib/db/housekeeping");
   startHousekeeping(services.db);

@@ -7,7 +7,14 @@ import { principalFromSessionId } from "./auth/session-store";
 import { CONNECTION_JOBS } from "./connections/jobs";
 import type { ConnectionJobDeps } from "./connections/jobs/deps";
 import { createJobRegistry, type JobRegistry } from "./jobs/registry";
-import { OutboxWorker } from "./outbox/worker";
+import { laneOf, OutboxWorker, WorkerGroup, type MessageRunner } from "./outbox/worker";
+import { SecretBox } from "./auth/secret-box";
+import { createEventDispatcher } from "./events/dispatcher";
+import { createMailer, type Mailer } from "./notify/email/transport";
+import { notificationSubscriber } from "./notify/fan-out";
+import { NOTIFY_JOBS } from "./notify/jobs";
+import type { NotifyJobDeps } from "./notify/jobs/deps";
+import type { RouteDeps } from "./notify/routes";
 
 /**
  * The composition root: the database, Azure access, the job registry and the background worker,
@@ -23,7 +30,12 @@ export type Services = {
   providerAzure(): ProviderAzure;
   /** Every job Crosslink runs, with its dependencies (one registry; new capabilities add theirs here). */
   jobs: JobRegistry;
-  worker: OutboxWorker;
+  /** Domain events to their subscribers (notifications; later policies and integrations). */
+  events: MessageRunner;
+  /** What the notification route use cases need. */
+  notify: RouteDeps;
+  /** The background workers: Azure jobs, events, deliveries (lanes, so one never waits for another). */
+  worker: WorkerGroup;
 };
 
 export function createServices(db: Db, config: AppConfig, azureOptions: AzureClientOptions = {}, workerIntervalMs = 1_000): Services {
@@ -36,9 +48,34 @@ export function createServices(db: Db, config: AppConfig, azureOptions: AzureCli
     return principal ? consumerAzureFor(principal) : null;
   };
   const connectionDeps: ConnectionJobDeps = { db, consumerAzureForSession, providerAzure };
-  const jobs = createJobRegistry(connectionDeps, CONNECTION_JOBS);
-  const worker = new OutboxWorker(db, jobs, workerIntervalMs);
-  return { db, config, consumerAzureFor, consumerAzureForSession, providerAzure, jobs, worker };
+  let mailer: Mailer | undefined;
+  const notifyDeps: NotifyJobDeps = {
+    db,
+    mailer: () => (mailer ??= createMailer(config.notify.smtp, config.notify.from)),
+    outgoingPolicy: { mode: config.mode, allowLoopback: config.notify.allowLoopbackTargets },
+    // Webhook signing secrets are sealed at rest with a key of their own, derived from SESSION_SECRET.
+    secrets: new SecretBox(config.sessionSecret, "webhook-signing-secrets"),
+    appBaseUrl: config.appBaseUrl,
+  };
+  const jobs = createJobRegistry<ConnectionJobDeps & NotifyJobDeps>({ ...connectionDeps, ...notifyDeps }, [...CONNECTION_JOBS, ...NOTIFY_JOBS]);
+  const events = createEventDispatcher([notificationSubscriber({ db, appBaseUrl: config.appBaseUrl })]);
+  const worker = createWorkers(db, jobs, events, workerIntervalMs);
+  const notify: RouteDeps = { db, outgoingPolicy: notifyDeps.outgoingPolicy, secrets: notifyDeps.secrets, appBaseUrl: config.appBaseUrl };
+  return { db, config, consumerAzureFor, consumerAzureForSession, providerAzure, jobs, events, notify, worker };
+}
+
+/** Notification work polls more often than Azure work: a provider is told within seconds. */
+const QUICK_INTERVAL_MS = 250;
+/** A delivery's lock outlives its 15 s timeout with room to spare; a crashed one is retried after it. */
+const DELIVERY_LOCK_MS = 45_000;
+
+function createWorkers(db: Db, jobs: JobRegistry, events: MessageRunner, intervalMs: number): WorkerGroup {
+  const notifyTopics = NOTIFY_JOBS.map((j) => j.topic);
+  const azureTopics = jobs.topics.filter((t) => !notifyTopics.includes(t));
+  const deliveries = new OutboxWorker(db, jobs, Math.min(intervalMs, QUICK_INTERVAL_MS), laneOf(jobs, { topics: notifyTopics, limit: 50, lockMs: DELIVERY_LOCK_MS }));
+  const eventWorker = new OutboxWorker(db, events, Math.min(intervalMs, QUICK_INTERVAL_MS), laneOf(events, { limit: 50 }), () => deliveries.kick());
+  const azure = new OutboxWorker(db, jobs, intervalMs, laneOf(jobs, { topics: azureTopics }), () => eventWorker.kick());
+  return new WorkerGroup([azure, eventWorker, deliveries]);
 }
 
 // One set per server process, kept on globalThis so Next.js dev reloads and the server's separate

@@ -22,6 +22,16 @@ const FIXED: Readonly<Record<string, string>> = {
   "request.approved": "Approved in Azure",
   "request.rejected": "Rejected in Azure",
   "request.disconnected": "Disconnected in Azure",
+  "notify.route_created": "Created a notification route",
+  "notify.route_updated": "Changed a notification route",
+  "notify.route_paused": "Paused a notification route",
+  "notify.route_resumed": "Resumed a notification route",
+  "notify.route_deleted": "Deleted a notification route",
+  "notify.route_secret_rotated": "Rotated a webhook route's signing secret",
+  "notify.route_test_sent": "Sent a test event through a notification route",
+  "notify.route_disabled": "Disabled a failing notification route",
+  "notify.redelivered": "Redelivered notifications",
+  "notify.reminder_time_set": "Changed when Pending requests remind the provider",
 };
 
 // The changes Azure must carry out (lib/connections/request-writer.ts, recordPendingAction: the decisions and the

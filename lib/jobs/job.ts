@@ -23,7 +23,7 @@ const exponentialBackoff = (baseMs = 2_000, maxMs = 300_000) => (attempt: number
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: exponentialBackoff() };
 
 /** What a failed try means: the words people see, and whether trying again can help. */
-export type Failure = { message: string; retryable: boolean };
+export type Failure = { message: string; retryable: boolean; /** The other side asked to wait this long (Retry-After). */ retryAfterMs?: number };
 
 /** Thrown by a handler for a failure that waiting cannot fix ("the connection is gone"). */
 export class PermanentJobFailure extends Error {
@@ -33,12 +33,24 @@ export class PermanentJobFailure extends Error {
   }
 }
 
+/** Thrown by a handler for a failure that waiting may fix, e.g. a receiver answering 503 with Retry-After. */
+export class RetryableJobFailure extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "RetryableJobFailure";
+  }
+}
+
 /** The one classification of failed tries. */
 export function failureOf(err: unknown): Failure {
   if (isAzureError(err)) return { message: err.userMessage, retryable: err.retryable };
   // An expired sign-in does not come back by waiting: the person has to sign in again.
   if (ReauthenticationRequired.is(err)) return { message: (err as Error).message, retryable: false };
   if ((err as { name?: unknown } | null)?.name === "PermanentJobFailure") return { message: (err as Error).message, retryable: false };
+  if (err instanceof RetryableJobFailure) return { message: err.message, retryable: true, retryAfterMs: err.retryAfterMs };
   // Anything else is an outage or a bug: worth another try, within the limit.
   return { message: err instanceof Error ? err.message : String(err), retryable: true };
 }
@@ -46,6 +58,11 @@ export function failureOf(err: unknown): Failure {
 /** The one retry rule: try again when it may help and tries are left. */
 export function shouldRetry(policy: RetryPolicy, attempt: number, failure: Failure): boolean {
   return failure.retryable && attempt < policy.attempts;
+}
+
+/** How long to wait before the next try: the policy's backoff, or longer when the other side asked. */
+export function retryDelayMs(policy: RetryPolicy, attempt: number, failure: Failure): number {
+  return Math.max(policy.backoffMs(attempt), failure.retryAfterMs ?? 0);
 }
 
 export type JobContext<D> = { deps: D; attempt: number; attempts: number };

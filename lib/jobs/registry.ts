@@ -1,6 +1,6 @@
 import type { ClaimedMessage } from "../outbox/outbox";
 import { logger } from "../log/logger";
-import { failureOf, shouldRetry, type JobContext, type JobDefinition } from "./job";
+import { failureOf, retryDelayMs, shouldRetry, type JobContext, type JobDefinition } from "./job";
 
 /**
  * The one registry of jobs, assembled with their dependencies where the services are built
@@ -10,6 +10,7 @@ import { failureOf, shouldRetry, type JobContext, type JobDefinition } from "./j
 export type JobOutcome = { outcome: "done" } | { outcome: "retry"; delayMs: number; error: string } | { outcome: "failed"; error: string };
 
 export type JobRegistry = {
+  readonly kind: "job";
   readonly topics: string[];
   run(message: ClaimedMessage): Promise<JobOutcome>;
 };
@@ -25,6 +26,7 @@ export function createJobRegistry<D>(deps: D, jobs: readonly AnyJob<D>[]): JobRe
     byTopic.set(job.topic, job);
   }
   return {
+    kind: "job",
     topics: [...byTopic.keys()],
     run: (message) => runJob(byTopic.get(message.topic), deps, message),
   };
@@ -49,7 +51,7 @@ async function runJob<D>(job: AnyJob<D> | undefined, deps: D, message: ClaimedMe
     if (shouldRetry(job.retry, message.attempts, failure)) {
       // Telling people about the retry is a courtesy: its failure must not stop the retry itself.
       await job.onRetry?.(payload.data, ctx, failure).catch((noteErr: unknown) => logger().warn({ err: noteErr, topic: job.topic }, "could not note a job's retry"));
-      return { outcome: "retry", delayMs: job.retry.backoffMs(message.attempts), error: failure.message };
+      return { outcome: "retry", delayMs: retryDelayMs(job.retry, message.attempts, failure), error: failure.message };
     }
     return giveUp(job, payload.data, ctx, failure);
   }

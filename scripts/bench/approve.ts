@@ -14,7 +14,7 @@ import { createServices } from "../../lib/services";
 import { fileRequest } from "../../lib/connections/file-request";
 import { decide } from "../../lib/connections/decide";
 import { setManaged } from "../../lib/connections/onboarding";
-import { processDue } from "../../lib/outbox/worker";
+import { laneOf, processDue } from "../../lib/outbox/worker";
 import { seedDemoWorld } from "../../prisma/seed";
 import { DEMO_RESOURCES } from "../../dev/world/demo-resources";
 import { createTestDb } from "../../tests/support/test-db";
@@ -56,7 +56,7 @@ async function main() {
     });
     ids.push(requestId);
   }
-  while ((await processDue(db, services.jobs, { limit: 20 })) > 0);
+  while ((await processDue(db, services.jobs, laneOf(services.jobs, { limit: 20 }))) > 0);
   const pending = await db.connectionRequest.count({ where: { state: "Pending" } });
   if (pending !== count) throw new Error(`expected ${count} pending requests, found ${pending}`);
 

@@ -32,8 +32,11 @@ export async function openJourney(world: TestWorld): Promise<Journey> {
  * makes retries due at once instead of after their backoff.
  */
 export async function drainOutbox(db: Db, services: Services, options: { fastForwardRetries?: boolean } = {}): Promise<void> {
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 40; i++) {
     if (options.fastForwardRetries) await db.outboxMessage.updateMany({ where: { status: "pending" }, data: { nextAttemptAt: new Date(0) } });
-    if ((await processDue(db, services.jobs)) === 0) break;
+    // Jobs write events; events write deliveries (jobs again): drain both until neither has work.
+    const jobs = await processDue(db, services.jobs);
+    const events = await processDue(db, services.events);
+    if (jobs + events === 0) break;
   }
 }

@@ -44,7 +44,8 @@ CREATE TABLE "PendingReminder" (
     "level" TEXT NOT NULL,
     "raisedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    PRIMARY KEY ("requestId", "level")
+    PRIMARY KEY ("requestId", "level"),
+    CONSTRAINT "PendingReminder_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "ConnectionRequest" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- RedefineTables
