@@ -148,6 +148,12 @@ describe("checkAddress", () => {
     }
   });
 
+  it("never allows loopback in azure mode, whatever the flag says", () => {
+    for (const ip of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) {
+      expect(checkAddress(ip, { mode: "azure", allowLoopback: true }).ok).toBe(false);
+    }
+  });
+
   it("refuses what is not an IP address", () => {
     for (const ip of ["", "example.com", "1.2.3.4.5", "::g", "300.1.1.1", "127.1", "0x7f.0.0.1", "2130706433"]) {
       expect(checkAddress(ip, AZURE)).toEqual({ ok: false, range: "", message: "not an IP address" });

@@ -11,6 +11,11 @@ import ipaddr from "ipaddr.js";
  */
 export type OutgoingPolicy = { mode: "local" | "azure"; allowLoopback: boolean };
 
+/** Azure mode never calls this machine, whatever the flag says: a wrong setting must not open it. */
+export function loopbackAllowed(policy: OutgoingPolicy): boolean {
+  return policy.allowLoopback && policy.mode === "local";
+}
+
 export type AddressCheck = { ok: true } | { ok: false; range: string; message: string };
 
 type IPv4 = ipaddr.IPv4;
@@ -106,7 +111,7 @@ function refuse(range: string, what: string): AddressCheck {
 function firstMatch<A extends IPv4 | IPv6>(a: A, list: Range<A>[], policy: OutgoingPolicy): AddressCheck | null {
   for (const r of list) {
     if (!a.match(r.net)) continue;
-    if (r.loopback && policy.allowLoopback) return OK;
+    if (r.loopback && loopbackAllowed(policy)) return OK;
     return refuse(r.cidr, r.what);
   }
   return null;

@@ -149,6 +149,7 @@ describe("checkOutgoingUrl", () => {
       expect(refusal(raw, AZURE)).toEqual({ ok: false, code: "address", message: expect.stringContaining(`is a loopback name (localhost and *.localhost); ${PUBLIC_ONLY}`) });
       expect(checkOutgoingUrl(raw, LOCAL_LOOPBACK).ok, raw).toBe(true);
     }
+    expect(refusal("https://localhost/", { mode: "azure", allowLoopback: true }).code).toBe("address");
     // Only the name itself: a domain that merely contains the word is an ordinary name.
     expect(checkOutgoingUrl("https://localhost.example.com/", AZURE).ok).toBe(true);
     expect(checkOutgoingUrl("https://mylocalhost/", AZURE).ok).toBe(true);

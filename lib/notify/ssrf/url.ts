@@ -1,5 +1,5 @@
 import net from "node:net";
-import { checkAddress, type AddressCheck, type OutgoingPolicy } from "./address";
+import { checkAddress, loopbackAllowed, type AddressCheck, type OutgoingPolicy } from "./address";
 import { describeResolveFailure, systemResolve, type Resolve } from "./resolve";
 
 export const MAX_URL_LENGTH = 2048;
@@ -30,7 +30,7 @@ function isLoopbackName(host: string): boolean {
 export function checkLiteralHost(host: string, policy: OutgoingPolicy): AddressCheck | null {
   if (net.isIP(host)) return checkAddress(host, policy);
   if (isLoopbackName(host)) {
-    return policy.allowLoopback ? null : { ok: false, range: "localhost", message: "a loopback name (localhost and *.localhost)" };
+    return loopbackAllowed(policy) ? null : { ok: false, range: "localhost", message: "a loopback name (localhost and *.localhost)" };
   }
   return null;
 }
