@@ -8,7 +8,8 @@
  */
 import path from "node:path";
 import { DATA_DIR } from "../world/local-config";
-import { DEFAULT_MAIL_PORTS, startMailCatcher } from "./server";
+import { DEFAULT_MAIL_PORTS } from "./ports";
+import { startMailCatcher } from "./server";
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();

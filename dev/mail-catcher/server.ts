@@ -4,9 +4,6 @@ import { createHttpServer } from "./http";
 import { createSmtpServer } from "./smtp";
 import { DEFAULT_MAX_MESSAGES, MailStore } from "./store";
 
-/** Where the local world's catcher listens unless told otherwise (LOCAL_SMTP_PORT, LOCAL_MAIL_PORT). */
-export const DEFAULT_MAIL_PORTS = { smtp: 2525, http: 2580 } as const;
-
 export type MailCatcherOptions = {
   /** 0 picks a free port. */
   smtpPort: number;
