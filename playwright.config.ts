@@ -3,13 +3,17 @@ import { defineConfig } from "@playwright/test";
 /**
  * Browser journeys against the whole local world, started on ports of their own with a fresh
  * database under .data/e2e, so tests never touch the data of `npm start`. E2E_APP_PORT,
- * E2E_ENTRA_PORT, E2E_ARM_PORT and E2E_DATA_DIR move it (two runs at once need different ones).
+ * E2E_ENTRA_PORT, E2E_ARM_PORT, E2E_SMTP_PORT, E2E_MAIL_PORT and E2E_DATA_DIR move it (two runs at
+ * once need different ones).
  * Chromium is Debian's (CHROMIUM_PATH, default /usr/bin/chromium): Playwright cannot download
  * its own browser here.
  */
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const ENTRA_PORT = Number(process.env.E2E_ENTRA_PORT ?? 7543);
 const ARM_PORT = Number(process.env.E2E_ARM_PORT ?? 8543);
+// The local mail catcher's SMTP and HTTP ports (npm start's are 2525 and 2580).
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2625);
+const MAIL_PORT = Number(process.env.E2E_MAIL_PORT ?? 2680);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const APP_URL = `http://localhost:${APP_PORT}`;
 
@@ -42,7 +46,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/tsx scripts/local-world/run.ts --app-port ${APP_PORT} --entra-port ${ENTRA_PORT} --arm-port ${ARM_PORT} --data-dir ${DATA_DIR} --fresh --quiet`,
+    command: `node_modules/.bin/tsx scripts/local-world/run.ts --app-port ${APP_PORT} --entra-port ${ENTRA_PORT} --arm-port ${ARM_PORT} --smtp-port ${SMTP_PORT} --mail-port ${MAIL_PORT} --data-dir ${DATA_DIR} --fresh --quiet`,
     url: `${APP_URL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

@@ -1,4 +1,5 @@
 import { AZURE_DEFAULTS, configSchema, ENV_NAMES, LOCAL_DEFAULTS, type AppConfig } from "./schema";
+import { notifyCandidate, notifyProblems } from "./notify-env";
 import { databaseUrlFromEnv } from "../db/database-url";
 
 export class ConfigError extends Error {
@@ -43,18 +44,21 @@ export function loadConfig(env: EnvLike = process.env): AppConfig {
     sessionSecret: pick(env, "SESSION_SECRET"),
     sessionTtlHours: pick(env, "SESSION_TTL_HOURS") ?? "8",
     logLevel: pick(env, "LOG_LEVEL") ?? "info",
+    notify: notifyCandidate(rawMode, (name) => pick(env, name), get),
   };
 
   const parsed = configSchema.safeParse(candidate);
-  if (parsed.success) return parsed.data;
+  // Rules between settings are checked even when a value is malformed, so one start names them all.
+  const crossProblems = notifyProblems(rawMode, (name) => pick(env, name));
+  if (parsed.success && crossProblems.length === 0) return parsed.data;
 
-  const problems = parsed.error.issues.map((issue) => {
+  const problems = (parsed.success ? [] : parsed.error.issues).map((issue) => {
     const key = issue.path.join(".");
     const variable = ENV_NAMES[key] ?? key;
     const missing = issue.code === "invalid_type" && issue.input === undefined;
     return { variable, message: missing ? "is required but not set" : issue.message };
   });
-  throw new ConfigError(problems);
+  throw new ConfigError([...problems, ...crossProblems]);
 }
 
 let cached: AppConfig | undefined;

@@ -23,13 +23,73 @@ export const LOCAL_DEFAULTS = {
   ENTRA_SIGN_IN_AUDIENCE: "organizations",
   PROVIDER_TENANT_ID: "11111111-1111-4111-8111-111111111111",
   ARM_ENDPOINT: "https://localhost:8443",
+  // The local world's mail catcher (dev/mail-catcher): every email lands there, none leaves.
+  SMTP_HOST: "localhost",
+  SMTP_PORT: "2525",
+  SMTP_SECURITY: "none",
+  MAIL_FROM: "Crosslink <crosslink@crosslink.localhost>",
+  MAIL_CATCHER_URL: "http://localhost:2580",
+  // The local world's webhook receivers listen on localhost.
+  NOTIFY_ALLOW_LOOPBACK: "true",
 } as const;
 
 export const AZURE_DEFAULTS = {
   ENTRA_AUTHORITY_HOST: "https://login.microsoftonline.com",
   ENTRA_SIGN_IN_AUDIENCE: "organizations",
   ARM_ENDPOINT: "https://management.azure.com",
+  SMTP_SECURITY: "starttls",
+  NOTIFY_ALLOW_LOOPBACK: "false",
 } as const;
+
+/** The usual port of each SMTP security mode, when SMTP_PORT is not set (azure mode). */
+export const SMTP_DEFAULT_PORTS = { none: 25, starttls: 587, tls: 465 } as const;
+
+const NO_LINE_BREAKS = /^[^\r\n]*$/;
+
+/**
+ * A From header: `address` or `Display Name <address>` (the name may be quoted). No line breaks
+ * anywhere, so the value can never smuggle another header into a message.
+ */
+const MAILBOX = /^(?:(?:"[^"\\]*"|[^"<>]*?)\s*<([^<>\s]+)>|([^<>\s]+))$/;
+export const mailboxSchema = z
+  .string()
+  .regex(NO_LINE_BREAKS, "must be on one line")
+  .refine((v) => {
+    const match = MAILBOX.exec(v);
+    const address = match?.[1] ?? match?.[2];
+    return address !== undefined && z.email().safeParse(address).success;
+  }, 'must be an email address, optionally with a display name: "Crosslink <crosslink@example.com>"');
+
+/** A whole number from the environment, with one message for every way it can be wrong. */
+const wholeNumber = (min: number, max: number, message: string) => z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+
+const booleanText = z.enum(["true", "false"], { error: 'must be "true" or "false"' }).transform((v) => v === "true");
+
+const notifySchema = z.object({
+  smtp: z.object({
+    host: z
+      .string()
+      .min(1)
+      .max(253)
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or an IP address, like smtp.azurecomm.net"),
+    port: wholeNumber(1, 65535, "must be a port number (1-65535)"),
+    security: z.enum(["none", "starttls", "tls"], { error: 'must be "none", "starttls" or "tls"' }),
+    user: z.string().max(512).regex(NO_LINE_BREAKS, "must be on one line").nullable(),
+    // Fixed messages only: a value is never echoed, so the password cannot reach an error or a log.
+    password: z.string({ error: "must be text" }).max(1024, "is too long (1024 characters at most)").regex(NO_LINE_BREAKS, "must be on one line").nullable(),
+  }),
+  from: mailboxSchema,
+  allowLoopbackTargets: booleanText,
+  /** How long a request may stay Pending before its provider is reminded (escalation at twice that). */
+  reminderAfterHours: wholeNumber(1, 720, "must be a whole number of hours from 1 to 720"),
+  /** The local mail catcher's HTTP API (local mode only), for the page that shows caught mail. */
+  mailCatcherUrl: z
+    .string()
+    .url("must be a URL like http://localhost:2580")
+    .refine((v) => /^https?:\/\//.test(v), "must use http:// or https://")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .nullable(),
+});
 
 export const configSchema = z.object({
   mode: z.enum(["local", "azure"], { error: 'must be "local" or "azure"' }),
@@ -56,6 +116,8 @@ export const configSchema = z.object({
   sessionSecret: z.string().min(32, "must be at least 32 random characters"),
   sessionTtlHours: z.coerce.number().int().min(1).max(24 * 14),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+  /** Email and the other notification channels (lib/notify). */
+  notify: notifySchema,
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -75,4 +137,13 @@ export const ENV_NAMES: Record<string, string> = {
   sessionSecret: "SESSION_SECRET",
   sessionTtlHours: "SESSION_TTL_HOURS",
   logLevel: "LOG_LEVEL",
+  "notify.smtp.host": "SMTP_HOST",
+  "notify.smtp.port": "SMTP_PORT",
+  "notify.smtp.security": "SMTP_SECURITY",
+  "notify.smtp.user": "SMTP_USER",
+  "notify.smtp.password": "SMTP_PASSWORD",
+  "notify.from": "MAIL_FROM",
+  "notify.allowLoopbackTargets": "NOTIFY_ALLOW_LOOPBACK",
+  "notify.reminderAfterHours": "REMINDER_AFTER_HOURS",
+  "notify.mailCatcherUrl": "MAIL_CATCHER_URL",
 };

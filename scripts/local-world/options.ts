@@ -1,12 +1,15 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { DEFAULT_MAIL_PORTS } from "../../dev/mail-catcher/ports";
 
 /** Options of the local-world runner, from the command line (and a few env variables). */
 const schema = z.object({
   appPort: z.coerce.number().int().min(1).max(65535),
   entraPort: z.coerce.number().int().min(1).max(65535),
   armPort: z.coerce.number().int().min(1).max(65535),
+  smtpPort: z.coerce.number().int().min(1).max(65535),
+  mailPort: z.coerce.number().int().min(1).max(65535),
   dataDir: z.string().min(1),
   dev: z.boolean(),
   fresh: z.boolean(),
@@ -22,6 +25,8 @@ export function parseRunOptions(argv: string[], root: string): RunOptions {
       "app-port": { type: "string" },
       "entra-port": { type: "string" },
       "arm-port": { type: "string" },
+      "smtp-port": { type: "string" },
+      "mail-port": { type: "string" },
       "data-dir": { type: "string" },
       dev: { type: "boolean", default: false },
       fresh: { type: "boolean", default: false },
@@ -34,6 +39,8 @@ export function parseRunOptions(argv: string[], root: string): RunOptions {
     appPort: values["app-port"] ?? process.env.PORT ?? 3000,
     entraPort: values["entra-port"] ?? 7443,
     armPort: values["arm-port"] ?? 8443,
+    smtpPort: values["smtp-port"] ?? DEFAULT_MAIL_PORTS.smtp,
+    mailPort: values["mail-port"] ?? DEFAULT_MAIL_PORTS.http,
     dataDir: path.resolve(root, values["data-dir"] ?? process.env.CROSSLINK_DATA_DIR ?? ".data"),
     dev: values.dev,
     fresh: values.fresh,

@@ -6,7 +6,7 @@ import type { RunOptions } from "./options";
 /**
  * Everything the local world needs before anything starts: certificates, per-machine secrets,
  * the environment the app runs with (validated like the app validates it), and a migrated,
- * seeded database.
+ * seeded database. --fresh also forgets the caught mail.
  */
 export async function prepareLocalWorld(root: string, options: RunOptions, log: (line: string) => void) {
   // local-config.ts reads CROSSLINK_DATA_DIR when first imported, so set it before importing.
@@ -21,14 +21,17 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
   const extraCaFile = await extraCaFileWith(certs.caFile);
   const databaseFile = path.join(options.dataDir, "crosslink.db");
   const armStateFile = path.join(options.dataDir, "arm-world.json");
+  const caughtMailFile = path.join(options.dataDir, "mail-catcher.jsonl");
   if (options.fresh) {
     fs.rmSync(armStateFile, { force: true });
+    fs.rmSync(caughtMailFile, { force: true });
     for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(databaseFile + suffix, { force: true });
   }
 
   const entraUrl = `https://localhost:${options.entraPort}`;
   const armUrl = `https://localhost:${options.armPort}`;
   const appUrl = `http://localhost:${options.appPort}`;
+  const mailUrl = `http://localhost:${options.mailPort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CROSSLINK_MODE: "local",
@@ -49,6 +52,13 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
     LOCAL_ARM_STATE_FILE: armStateFile,
     ENTRA_REDIRECT_URIS: `${appUrl}/auth/callback`,
     ENTRA_POST_LOGOUT_REDIRECT_URIS: `${appUrl}/signed-out`,
+    // Every email goes to the local mail catcher, which the app's /local/mail page reads.
+    SMTP_HOST: "localhost",
+    SMTP_PORT: String(options.smtpPort),
+    SMTP_SECURITY: "none",
+    MAIL_CATCHER_URL: mailUrl,
+    LOCAL_SMTP_PORT: String(options.smtpPort),
+    LOCAL_MAIL_PORT: String(options.mailPort),
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
@@ -65,7 +75,7 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
   runTsx(root, ["scripts/db.ts", "migrate"], env, true);
   runTsx(root, ["prisma/seed.ts"], env, true);
 
-  return { env, certs, urls: { app: appUrl, entra: entraUrl, arm: armUrl } };
+  return { env, certs, urls: { app: appUrl, entra: entraUrl, arm: armUrl, mail: mailUrl } };
 }
 
 function runTsx(root: string, args: string[], env: NodeJS.ProcessEnv, quiet = false) {

@@ -1,6 +1,8 @@
 /**
- * Runs Crosslink with the local world: local Entra ID, local Azure Resource Manager and the app.
- *   tsx scripts/local-world/run.ts [--dev] [--fresh] [--app-port N] [--entra-port N] [--arm-port N] [--data-dir DIR] [--quiet]
+ * Runs Crosslink with the local world: local Entra ID, local Azure Resource Manager, the local
+ * mail catcher and the app.
+ *   tsx scripts/local-world/run.ts [--dev] [--fresh] [--app-port N] [--entra-port N] [--arm-port N]
+ *     [--smtp-port N] [--mail-port N] [--data-dir DIR] [--quiet]
  * --verbose also shows the local Entra ID's request log.
  * `npm start` runs it after installing dependencies; Playwright runs it on other ports for tests.
  */
@@ -31,6 +33,8 @@ async function main() {
   // The local Entra ID logs a JSON line per request on stdout: shown only with --verbose.
   supervisor.start("entra", tsx, ["dev/entra/main.ts"], env, { quiet: options.quiet || !options.verbose });
   supervisor.start("arm", tsx, ["dev/arm/main.ts"], env, { quiet: options.quiet });
+  log(`• Starting the local mail catcher (SMTP on localhost:${options.smtpPort})…`);
+  supervisor.start("mail", tsx, ["dev/mail-catcher/main.ts"], env, { quiet: options.quiet });
 
   if (!options.dev && !buildIsCurrent(ROOT)) {
     log("• Building the app (next build; skipped next time unless the code changes)…");
@@ -48,6 +52,7 @@ async function main() {
   await Promise.all([
     waitForUrl(`${urls.entra}/common/v2.0/.well-known/openid-configuration`, { caFile: certs.caFile, timeoutMs: 60_000 }),
     waitForUrl(`${urls.arm}/subscriptions?api-version=2021-10-01`, { caFile: certs.caFile, timeoutMs: 60_000 }),
+    waitForUrl(`${urls.mail}/api/health`, { timeoutMs: 60_000 }),
     waitForUrl(`${urls.app}/api/health`, { timeoutMs: 120_000 }),
   ]);
   log(banner(urls, Date.now() - started));
