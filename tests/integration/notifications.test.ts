@@ -14,15 +14,15 @@ import { claimDue } from "@/lib/outbox/outbox";
 import { NotFoundError } from "@/lib/core/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { DEMO_RESOURCES } from "@/dev/world/demo-resources";
-import { startMailCatcher, type RunningMailCatcher } from "@/dev/mail-catcher/server";
-import { listMail } from "@/dev/mail-catcher/client";
+import { startMailCatcher, type MailCatcher } from "@/dev/mail-catcher/server";
+import { clearMail, listMail } from "@/dev/mail-catcher/client";
 
 /**
  * Notifications end to end below the browser: real events from the request writer, fanned out to
  * routes and people, delivered by the real jobs to a real webhook receiver and a real SMTP catcher.
  */
 let world: TestWorld;
-let catcher: RunningMailCatcher;
+let catcher: MailCatcher;
 let receiver: WebhookReceiver;
 let journey: Journey;
 let services: Services;
@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await world.reset();
-  await fetch(`${catcher.url}/api/messages`, { method: "DELETE" });
+  await clearMail(catcher.url);
   receiver = await startWebhookReceiver();
   journey = await openJourney(world);
   const config = world.configFor({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(catcher.smtpPort), MAIL_CATCHER_URL: catcher.url });
