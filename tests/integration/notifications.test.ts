@@ -134,11 +134,13 @@ describe("a filed request reaches the provider's routes and the consumer", () =>
     await fileAsFelix();
     // Run everything up to the deliveries, then "crash" while holding the delivery's claim.
     for (let i = 0; i < 10; i++) await drainUntilDeliveries();
+    // Both deliveries (the route's webhook and Felix's email) were claimed by the worker that crashed.
     const claimed = await claimDue(journey.db, { kind: "job", topics: ["notify.deliver"], lockMs: 1 });
-    expect(claimed).toHaveLength(1);
+    expect(claimed).toHaveLength(2);
     await new Promise((r) => setTimeout(r, 5)); // the crashed worker's lock runs out
     await drainOutbox(journey.db, services);
     expect(receiver.received).toHaveLength(1);
+    expect(await listMail(catcher.url, { to: "felix@fabrikam.example" })).toHaveLength(1);
     // A second job for the same delivery (a duplicate after a crash before the job was marked done) sends nothing.
     const delivery = await journey.db.delivery.findFirstOrThrow({ where: { routeId: { not: null } } });
     await journey.db.outboxMessage.create({ data: { kind: "job", topic: "notify.deliver", payload: JSON.stringify({ deliveryId: delivery.id }) } });
