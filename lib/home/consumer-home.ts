@@ -1,7 +1,9 @@
-import type { Prisma } from "../db/generated/client";
+import { z } from "zod";
+import { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
 import type { Principal } from "../auth/principal";
-import type { RequestState } from "../domain/connection-lifecycle";
+import { readRows, sqliteDate } from "../db/read-connection";
+import { REQUEST_STATES, type RequestState } from "../domain/connection-lifecycle";
 import { requestScope } from "../connections/visibility";
 import { countsByState } from "../connections/state-counts";
 
@@ -41,48 +43,35 @@ export type ConsumerHome = {
 
 export const CLEAN_UP_STATES = ["Disconnected", "Rejected"] as const satisfies readonly RequestState[];
 
+const itemSchema = z.object({
+  id: z.string(),
+  state: z.enum(REQUEST_STATES),
+  targetName: z.string(),
+  endpointName: z.string().nullable(),
+  requesterName: z.string().nullable(),
+  since: sqliteDate,
+});
+const countSchema = z.object({ n: z.coerce.number() });
+
 export async function consumerHome(db: Db, principal: Principal, now = new Date()): Promise<ConsumerHome> {
   const scope = requestScope(principal, "consumer");
-  const since = new Date(now.getTime() - DNS_REMINDER_DAYS * 24 * 3600_000);
-  const group = async (states: readonly RequestState[], extra: Prisma.ConnectionRequestWhereInput = {}): Promise<WaitingGroup> => {
-    // The tenant filter is part of every query: another tenant's requests are never read.
-    const where: Prisma.ConnectionRequestWhereInput = { AND: [scope.where, { state: { in: [...states] } }, extra] };
-    const [rows, total] = await Promise.all([
-      db.connectionRequest.findMany({
-        where,
-        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-        take: HOME_GROUP_SIZE,
-        select: {
-          id: true,
-          state: true,
-          targetName: true,
-          targetResourceId: true,
-          endpointName: true,
-          updatedAt: true,
-          requester: { select: { displayName: true } },
-          transitions: { where: { toState: { in: [...states] } }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
-        },
-      }),
-      db.connectionRequest.count({ where }),
-    ]);
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: r.id,
-        state: r.state as RequestState,
-        targetName: r.targetName || r.targetResourceId,
-        endpointName: r.endpointName,
-        requesterName: r.requester?.displayName ?? null,
-        since: r.transitions[0]?.createdAt ?? r.updatedAt,
-      })),
-    };
+  const group = (states: readonly RequestState[], sinceAtLeast?: Date): WaitingGroup => {
+    // The tenant filter is part of the query: another tenant's requests are never read. `since`
+    // is when the request entered its state (its last transition there), newest first.
+    const waiting = Prisma.sql`
+      SELECT cr."id", cr."state", COALESCE(NULLIF(cr."targetName", ''), cr."targetResourceId") AS "targetName", cr."endpointName",
+             u."displayName" AS "requesterName",
+             COALESCE((SELECT MAX(st."createdAt") FROM "StateTransition" st WHERE st."requestId" = cr."id" AND st."toState" = cr."state"), cr."updatedAt") AS "since"
+      FROM "ConnectionRequest" cr LEFT JOIN "User" u ON u."id" = cr."requesterId"
+      WHERE ${scope.sql} AND cr."state" IN (${Prisma.join([...states])})`;
+    const recent = sinceAtLeast ? Prisma.sql`WHERE w."since" >= ${sinceAtLeast}` : Prisma.empty;
+    const items = readRows(db, Prisma.sql`SELECT * FROM (${waiting}) w ${recent} ORDER BY w."since" DESC, w."id" DESC LIMIT ${HOME_GROUP_SIZE}`);
+    const [count] = readRows(db, Prisma.sql`SELECT COUNT(*) AS "n" FROM (${waiting}) w ${recent}`);
+    return { items: items.map((r) => itemSchema.parse(r)), total: countSchema.parse(count).n };
   };
-  const [setUpDns, cleanUp, retry, grouped] = await Promise.all([
-    group(["Approved"], { transitions: { some: { toState: "Approved", createdAt: { gte: since } } } }),
-    group(CLEAN_UP_STATES),
-    group(["Failed"]),
-    db.connectionRequest.groupBy({ by: ["state"], where: scope.where, _count: { _all: true } }),
-  ]);
-  const counts = countsByState(grouped.map((g) => ({ state: g.state, n: g._count._all })));
+  const setUpDns = group(["Approved"], new Date(now.getTime() - DNS_REMINDER_DAYS * 24 * 3600_000));
+  const cleanUp = group(CLEAN_UP_STATES);
+  const retry = group(["Failed"]);
+  const counts = countsByState(readRows(db, Prisma.sql`SELECT cr."state", COUNT(*) AS "n" FROM "ConnectionRequest" cr WHERE ${scope.sql} GROUP BY cr."state"`));
   return { setUpDns, cleanUp, retry, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
 }

@@ -81,7 +81,10 @@ describe("providerHome", () => {
 
 describe("consumerHome", () => {
   it("groups the tenant's requests by what to do, newest approvals only, and counts every state", async () => {
+    const newest = await entered("Approved", hoursAgo(1), "fabrikam", "newest");
     const fresh = await entered("Approved", hoursAgo(2), "fabrikam", "fresh");
+    // Touched since (the watcher looked at it): still listed by when it was approved.
+    await db.connectionRequest.update({ where: { id: fresh.id }, data: { lastError: null } });
     await entered("Approved", hoursAgo(DNS_REMINDER_DAYS * 24 + 1), "fabrikam", "long ago");
     const disconnected = await entered("Disconnected", hoursAgo(5));
     const rejected = await entered("Rejected", hoursAgo(6));
@@ -93,12 +96,12 @@ describe("consumerHome", () => {
     await request({ consumer: "northwind", state: "Failed" });
 
     const home = await consumerHome(db, fabrikam, NOW);
-    expect(home.setUpDns.items.map((i) => i.id)).toEqual([fresh.id]);
-    expect(home.setUpDns).toMatchObject({ total: 1, items: [{ targetName: "fresh", state: "Approved", since: hoursAgo(2) }] });
+    expect(home.setUpDns.items.map((i) => i.id)).toEqual([newest.id, fresh.id]);
+    expect(home.setUpDns).toMatchObject({ total: 2, items: [{ targetName: "newest" }, { targetName: "fresh", state: "Approved", since: hoursAgo(2) }] });
     expect(home.cleanUp.items.map((i) => i.id).sort()).toEqual([disconnected.id, rejected.id].sort());
     expect(home.retry).toMatchObject({ total: 1, items: [{ id: failed.id, state: "Failed" }] });
-    expect(home.counts).toMatchObject({ Approved: 2, Disconnected: 1, Rejected: 1, Failed: 1, Pending: 1, Filed: 0 });
-    expect(home.total).toBe(6);
+    expect(home.counts).toMatchObject({ Approved: 3, Disconnected: 1, Rejected: 1, Failed: 1, Pending: 1, Filed: 0 });
+    expect(home.total).toBe(7);
   });
 
   it("shows a few of a group and counts the rest", async () => {
