@@ -1,7 +1,7 @@
 import type { NotificationRoute } from "../db/generated/client";
 import type { NotificationFacts } from "./facts";
 import type { NotifyJobDeps } from "./jobs/deps";
-import { renderEmail } from "./messages/email/render-email";
+import { renderEmail } from "./messages/email/render";
 import { slackMessage } from "./messages/slack";
 import { teamsMessage } from "./messages/teams";
 import { webhookPayload } from "./messages/webhook-payload";
@@ -28,7 +28,7 @@ export type SendOutcome = {
 export type SendTarget = { channel: string; recipient: string; route: NotificationRoute | null; eventId: string };
 
 export async function send(deps: NotifyJobDeps, target: SendTarget, facts: NotificationFacts, now = new Date()): Promise<SendOutcome> {
-  if (target.channel === "email") return sendEmail(deps, target.route?.target ?? target.recipient, facts);
+  if (target.channel === "email") return sendEmail(deps, target.route?.target ?? target.recipient, facts, target.route?.name ?? null);
   if (!target.route) return failed("a webhook needs its route", true);
   const body = JSON.stringify(bodyFor(target.channel, facts));
   const headers: Record<string, string> = { "user-agent": "Crosslink-Webhooks/1" };
@@ -69,9 +69,9 @@ function signingSecrets(deps: NotifyJobDeps, route: NotificationRoute, now: Date
   return secrets;
 }
 
-async function sendEmail(deps: NotifyJobDeps, addresses: string, facts: NotificationFacts): Promise<SendOutcome> {
+async function sendEmail(deps: NotifyJobDeps, addresses: string, facts: NotificationFacts, routeName: string | null): Promise<SendOutcome> {
   const started = performance.now();
-  const mail = await renderEmail(facts);
+  const mail = await renderEmail(facts, { routeName });
   const to = addresses.split(",").map((a) => a.trim()).filter(Boolean);
   const result = await deps.mailer().send({ to, subject: mail.subject, html: mail.html, text: mail.text, headers: { "X-Crosslink-Event": facts.eventId } });
   const latencyMs = Math.round(performance.now() - started);

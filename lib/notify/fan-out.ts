@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from "../db/client";
+import type { RequestState } from "../domain/connection-lifecycle";
 import { REQUEST_EVENT_TYPES, requestEventSchema } from "../connections/request-events";
 import { factsForRequestEvent, loadRequestFacts } from "./build-facts";
 import type { NotificationFacts } from "./facts";
@@ -21,8 +22,10 @@ export type FanOutDeps = { db: Db; appBaseUrl: string };
 export async function fanOut(deps: FanOutDeps, message: { id: string; topic: string; payload: unknown }): Promise<number> {
   const event = parseEvent(message.topic, message.payload);
   return deps.db.$transaction(async (tx) => {
-    const request = await loadRequestFacts(tx, event.requestId);
-    if (!request) return 0; // the request is gone: nothing left to tell
+    const current = await loadRequestFacts(tx, event.requestId);
+    if (!current) return 0; // the request is gone: nothing left to tell
+    // The event may be fanned out after later changes: it tells the state it announced.
+    const request = { ...current, state: event.state, previousState: event.previousState };
     const eventId = `evt_${message.id}`;
     const drafts: DeliveryDraft[] = [];
 
@@ -63,15 +66,17 @@ type ParsedEvent = {
   providerTenantId: string | null;
   providerResourceId: string | null;
   waitingHours: number | null;
+  state: RequestState;
+  previousState: RequestState | null;
 };
 
 function parseEvent(topic: string, payload: unknown): ParsedEvent {
   if ((REMINDER_TYPES as readonly string[]).includes(topic)) {
     const r = reminderEventSchema.parse(payload);
-    return { ...r, actor: { kind: "crosslink", label: "Crosslink" }, note: null, action: null, waitingHours: r.waitingHours };
+    return { ...r, actor: { kind: "crosslink", label: "Crosslink" }, note: null, action: null, waitingHours: r.waitingHours, state: "Pending", previousState: null };
   }
   const e = requestEventSchema.parse(payload);
-  return { ...e, actor: { kind: e.actor.kind, label: e.actor.label }, note: e.note ?? null, action: e.action ?? null, waitingHours: null };
+  return { ...e, actor: { kind: e.actor.kind, label: e.actor.label }, note: e.note ?? null, action: e.action ?? null, waitingHours: null, state: e.after.state, previousState: e.before && e.before.state !== e.after.state ? e.before.state : null };
 }
 
 async function requesterOf(tx: DbOrTx, requestId: string): Promise<{ id: string; address: string | null } | null> {

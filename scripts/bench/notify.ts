@@ -31,6 +31,7 @@ import { fileRequest } from "../../lib/connections/file-request";
 import { createRoute } from "../../lib/notify/routes";
 import { createDeliveries } from "../../lib/notify/deliveries";
 import { notificationFactsSchema } from "../../lib/notify/facts";
+import { getMail, listMail } from "../../dev/mail-catcher/client";
 import { ms, summarize } from "./stats";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -221,21 +222,19 @@ async function main() {
 }
 
 async function mailCount(): Promise<number> {
-  const res = await fetch(`${MAIL}/api/messages?to=${encodeURIComponent(TEAM_ADDRESS)}&limit=100000`);
-  const body = (await res.json()) as { messages: unknown[] };
-  return body.messages.length;
+  return (await listMail(MAIL, { to: TEAM_ADDRESS, limit: 2000 })).length;
 }
 
 /** Each team email's acceptance time, matched to its request through the delivery's event id (the X-Crosslink-Event header). */
 async function emailLatencies(db: ReturnType<typeof createDb>, pendingAt: Map<string, number>): Promise<number[]> {
-  const res = await fetch(`${MAIL}/api/messages?to=${encodeURIComponent(TEAM_ADDRESS)}&limit=100000`);
-  const { messages } = (await res.json()) as { messages: { id: string; receivedAt: string }[] };
+  const messages = await listMail(MAIL, { to: TEAM_ADDRESS, limit: 2000 });
   const deliveries = await db.delivery.findMany({ where: { channel: "email", recipient: TEAM_ADDRESS }, select: { eventId: true, requestId: true } });
   const requestOf = new Map(deliveries.map((d) => [d.eventId, d.requestId]));
   const out: number[] = [];
   for (const m of messages) {
-    const detail = (await (await fetch(`${MAIL}/api/messages/${encodeURIComponent(m.id)}`)).json()) as { headers: Record<string, string> };
-    const requestId = requestOf.get(detail.headers["x-crosslink-event"] ?? "");
+    const detail = await getMail(MAIL, m.id);
+    const eventId = detail.headers.find((h) => h.name.toLowerCase() === "x-crosslink-event")?.value ?? "";
+    const requestId = requestOf.get(eventId);
     const t = requestId ? pendingAt.get(requestId) : undefined;
     if (t !== undefined) out.push(new Date(m.receivedAt).getTime() - t);
   }

@@ -14,15 +14,15 @@ import { claimDue } from "@/lib/outbox/outbox";
 import { NotFoundError } from "@/lib/core/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { DEMO_RESOURCES } from "@/dev/world/demo-resources";
-import { startMailCatcher, type RunningMailCatcher } from "@/dev/mail-catcher/server";
-import { listMail } from "@/dev/mail-catcher/client";
+import { startMailCatcher, type MailCatcher } from "@/dev/mail-catcher/server";
+import { clearMail, listMail } from "@/dev/mail-catcher/client";
 
 /**
  * Notifications end to end below the browser: real events from the request writer, fanned out to
  * routes and people, delivered by the real jobs to a real webhook receiver and a real SMTP catcher.
  */
 let world: TestWorld;
-let catcher: RunningMailCatcher;
+let catcher: MailCatcher;
 let receiver: WebhookReceiver;
 let journey: Journey;
 let services: Services;
@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await world.reset();
-  await fetch(`${catcher.url}/api/messages`, { method: "DELETE" });
+  await clearMail(catcher.url);
   receiver = await startWebhookReceiver();
   journey = await openJourney(world);
   const config = world.configFor({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(catcher.smtpPort), MAIL_CATCHER_URL: catcher.url });
@@ -134,11 +134,13 @@ describe("a filed request reaches the provider's routes and the consumer", () =>
     await fileAsFelix();
     // Run everything up to the deliveries, then "crash" while holding the delivery's claim.
     for (let i = 0; i < 10; i++) await drainUntilDeliveries();
+    // Every delivery (the webhook, the demo team's email, Felix's email) was claimed by the worker that crashed.
     const claimed = await claimDue(journey.db, { kind: "job", topics: ["notify.deliver"], lockMs: 1 });
-    expect(claimed).toHaveLength(1);
+    expect(claimed).toHaveLength(3);
     await new Promise((r) => setTimeout(r, 5)); // the crashed worker's lock runs out
     await drainOutbox(journey.db, services);
     expect(receiver.received).toHaveLength(1);
+    expect(await listMail(catcher.url, { to: "felix@fabrikam.example" })).toHaveLength(1);
     // A second job for the same delivery (a duplicate after a crash before the job was marked done) sends nothing.
     const delivery = await journey.db.delivery.findFirstOrThrow({ where: { routeId: { not: null } } });
     await journey.db.outboxMessage.create({ data: { kind: "job", topic: "notify.deliver", payload: JSON.stringify({ deliveryId: delivery.id }) } });
@@ -189,7 +191,7 @@ describe("routes", () => {
 
   it("refuses a private address and saves nothing", async () => {
     await expect(createRoute(services.notify, adam, { name: "Bad", channel: "webhook", purpose: "notify", scope: "tenant", events: ["request.pending"], target: "https://10.0.0.5/hook" })).rejects.toMatchObject({ kind: "validation" });
-    expect(await journey.db.notificationRoute.count()).toBe(0);
+    expect(await journey.db.notificationRoute.count({ where: { name: "Bad" } })).toBe(0);
   });
 });
 

@@ -40,7 +40,7 @@ export default async function LocalMailPage({ searchParams }: Props) {
             <label htmlFor="mail-to" className="block text-sm font-semibold text-fg1">
               Recipient
             </label>
-            <input id="mail-to" name="to" type="search" defaultValue={to ?? ""} placeholder="priya@contoso.onmicrosoft.com" autoComplete="off" className={inputStyles} />
+            <input id="mail-to" name="to" type="search" defaultValue={to ?? ""} placeholder="An address, or part of one" autoComplete="off" className={inputStyles} />
           </div>
           <button type="submit" className={buttonStyles.secondary}>
             Filter
