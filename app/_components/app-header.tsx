@@ -8,6 +8,8 @@ import { UserMenu } from "./user-menu";
 import { buttonStyles } from "./ui";
 import { LiveActivity } from "./live/live-activity";
 import { NotificationsBell } from "./live/notifications-bell";
+import { LocalMailLink } from "./local-mail-link";
+import { notificationsNavItem } from "@/app/admin/notifications/nav";
 
 /** Navigation follows the roles checked on the server; links alone grant nothing. */
 export function navItemsFor(principal: Principal | null): NavItem[] {
@@ -19,7 +21,7 @@ export function navItemsFor(principal: Principal | null): NavItem[] {
   if (principal.roles.includes("provider")) {
     items.push({ href: "/provider", label: "Provider inbox", count: "pending" }, { href: "/provider/resources", label: "Resources" });
   }
-  if (principal.roles.includes("admin")) items.push({ href: "/admin/audit", label: "Audit trail" });
+  if (principal.roles.includes("admin")) items.push({ href: "/admin/audit", label: "Audit trail" }, notificationsNavItem);
   return items;
 }
 
@@ -55,6 +57,7 @@ export async function AppHeader({ principal }: { principal: Principal | null }) 
         <nav aria-label="Main" className="flex flex-1 justify-end md:justify-start">
           <NavLinks items={navItemsFor(principal)} activity={activity} />
         </nav>
+        <LocalMailLink principal={principal} />
         {principal && <NotificationsBell seed={activity} />}
         {principal ? (
           <UserMenu

@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { settingsNavItem } from "@/app/settings/nav";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 
 type Props = { name: string; username: string; tenantName: string; tenantId: string; roles: string[] };
@@ -51,6 +53,9 @@ export function UserMenu({ name, username, tenantName, tenantId, roles }: Props)
               <p className="mt-1 text-xs text-fg2">Roles: {roles.join(", ")}</p>
             </div>
             <DropdownMenu.Separator className="my-1 h-px bg-stroke2" />
+            <DropdownMenu.Item asChild className="flex w-full cursor-default items-center rounded-fl px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-surface2">
+              <Link href={settingsNavItem.href}>Notification settings</Link>
+            </DropdownMenu.Item>
             <DropdownMenu.Item
               // Radix closes the menu on select, which would swallow a native submit; submit here.
               onSelect={() => (document.getElementById("sign-out-form") as HTMLFormElement | null)?.requestSubmit()}
