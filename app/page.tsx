@@ -1,41 +1,36 @@
-import Link from "next/link";
 import { getPrincipal } from "./_lib/session";
-import { buttonStyles, cardStyles } from "./_components/ui";
-import { navItemsFor } from "./_components/app-header";
+import { pageData } from "./_lib/page";
+import { providerHome } from "@/lib/home/provider-home";
+import { consumerHome } from "@/lib/home/consumer-home";
+import { Landing } from "./_components/home/landing";
+import { ProviderWaiting } from "./_components/home/provider-waiting";
+import { ConsumerWaiting } from "./_components/home/consumer-waiting";
 
-export default async function LandingPage() {
+/**
+ * Signed out: what Crosslink is. Signed in: what waits for this person — as a provider, the
+ * requests waiting for a decision; as a consumer, their organization's requests that need them.
+ */
+export default async function HomePage() {
   const principal = await getPrincipal();
+  if (!principal) return <Landing />;
+  const { provider, consumer } = await pageData({}, async ({ principal, services }) => {
+    const [provider, consumer] = await Promise.all([
+      principal.roles.includes("provider") ? providerHome(services.db, principal) : null,
+      consumerHome(services.db, principal),
+    ]);
+    return { provider, consumer };
+  });
+  const now = new Date();
   return (
     <div className="space-y-8">
-      <section className="max-w-3xl space-y-4">
-        <h1 className="text-[28px] font-semibold leading-9 text-fg1">Private Endpoint connections across Entra tenants, without the email chase.</h1>
-        <p className="text-base text-fg2" data-testid="product-summary">
-          Crosslink lets a consumer in any Entra ID tenant request a private endpoint to a provider&apos;s Azure web app and creates it for
-          them. The provider is told at once — Azure never tells them — and approves, rejects or disconnects from one dashboard, with
-          every step on the record.
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">What waits for you</h1>
+        <p className="text-fg2">
+          Signed in as <strong className="text-fg1">{principal.name}</strong> of <strong className="text-fg1">{principal.tenantName}</strong>.
         </p>
-        {principal ? (
-          <p className="text-fg2">
-            Signed in as <strong className="text-fg1">{principal.name}</strong> of <strong className="text-fg1">{principal.tenantName}</strong>.
-          </p>
-        ) : (
-          <a href="/auth/sign-in" className={buttonStyles.primary}>
-            Sign in with Microsoft Entra ID
-          </a>
-        )}
-      </section>
-      {principal && (
-        <section aria-labelledby="where-next" className="grid gap-4 sm:grid-cols-3">
-          <h2 id="where-next" className="sr-only">
-            Where to next
-          </h2>
-          {navItemsFor(principal).map((item) => (
-            <Link key={item.href} href={item.href} className={`${cardStyles} block hover:border-brand`}>
-              <span className="font-semibold text-brand-fg">{item.label}</span>
-            </Link>
-          ))}
-        </section>
-      )}
+      </div>
+      {provider && <ProviderWaiting home={provider} tenantName={principal.tenantName} now={now} />}
+      <ConsumerWaiting home={consumer} tenantName={principal.tenantName} now={now} />
     </div>
   );
 }

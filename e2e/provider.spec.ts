@@ -269,28 +269,24 @@ test("two providers decide the same request: the second is told who decided and 
   await second.close();
 });
 
-test("filters, search, sort and paging live in the URL; without JavaScript the plain view lists and filters", async ({ browser, page }) => {
+test("filters, search, sort and paging live in the URL; without JavaScript the list shows and the filters work", async ({ browser, page }) => {
   const tag = uniqueTag("paging");
   const ids = await fileRequests({ count: 3, message: `Paging ${tag}` });
   const [oldest, middle, newest] = ids as [string, string, string];
   await signInAsProvider(page);
   const shownIds = () => page.locator("tr[data-request-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-request-id")));
 
-  // Without JavaScript the list cannot load itself: the page links to the plain view, where the
-  // server renders the list and the filter form is a plain GET form.
+  // Without JavaScript: the server renders the rows into the page, and the filter form is a plain GET form.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   await noJs.addCookies(await page.context().cookies());
   const plain = await noJs.newPage();
   await plain.goto("/provider");
-  await expect(plain.locator("tr[data-request-id]")).toHaveCount(0);
-  await plain.getByRole("link", { name: "Show the requests without JavaScript" }).click();
-  await expect(plain).toHaveURL(/plain=1/);
   await expect(plain.locator("tr[data-request-id]").first()).toBeVisible();
   await plain.getByLabel("Search").fill(tag);
   await plain.getByLabel("Consumer tenant").selectOption({ label: FELIX.tenant });
   await plain.getByLabel("Sort").selectOption("oldest");
   await plain.getByRole("button", { name: "Apply" }).click();
-  await expect(plain).toHaveURL(new RegExp(`plain=1.*q=${tag}.*tenant=${FABRIKAM_TENANT_ID}.*sort=oldest`));
+  await expect(plain).toHaveURL(new RegExp(`q=${tag}.*tenant=${FABRIKAM_TENANT_ID}.*sort=oldest`));
   await expect(plain.locator("tr[data-request-id]")).toHaveCount(3);
   await expect(plain.locator("tr[data-request-id]").first()).toHaveAttribute("data-request-id", oldest);
   await expect(plain.getByRole("table", { name: "Pending connection requests, oldest first" })).toBeVisible();
@@ -329,38 +325,57 @@ test("filters, search, sort and paging live in the URL; without JavaScript the p
   await expect(page.getByTestId("bulk-results")).toContainText("Reject selected: 3 of 3 recorded");
 });
 
-test("the inbox loads its list from the data endpoint, says when that fails, and tries again on request", async ({ page }) => {
+test("the inbox shows its rows with the page, says when reloading the list fails, and tries again on request", async ({ page }) => {
   const tag = uniqueTag("loading");
   const [id] = await fileRequests({ count: 1, message: `Loading ${tag}` });
   await signInAsProvider(page);
 
-  // The server is down for the list: the page says so, and keeps its filters usable.
+  // The rows come with the page: no call to the data endpoint for them.
+  const listCalls: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/v1/provider/requests?")) listCalls.push(r.url());
+  });
+  await page.goto(`/provider?q=${tag}`);
+  await expect(page.locator(`tr[data-request-id="${id}"]`)).toBeVisible();
+  expect(listCalls).toEqual([]);
+
+  // The inbox changes elsewhere (the header's poll says so) while the list's endpoint is down:
+  // the page says so, keeps the rows it has, and keeps its filters usable.
+  let activity: { status: number; body: string } | null = null;
+  await page.route("**/api/v1/me/activity", async (route) => {
+    if (!activity) return route.continue();
+    return route.fulfill({ ...activity, contentType: "application/json" });
+  });
+  const changed = (mark: string) => ({ status: 200, body: JSON.stringify({ pendingRequests: 1, inboxMark: mark, unreadNotifications: 0, unreadMore: false }) });
   let answer: { status: number; body: string } | null = { status: 500, body: JSON.stringify({ error: { code: "500", message: "Something went wrong on our side. Try again; if it keeps happening, quote reference r-1." } }) };
   await page.route("**/api/v1/provider/requests?**", (route) => (answer ? route.fulfill({ ...answer, contentType: "application/json" }) : route.continue()));
-  await page.goto(`/provider?q=${tag}`);
+  activity = changed("elsewhere-1");
   const failure = page.getByTestId("inbox-load-error");
-  await expect(failure).toContainText("The requests could not be loaded. Something went wrong on our side. Try again; if it keeps happening, quote reference r-1.");
-  await expect(page.locator("tr[data-request-id]")).toHaveCount(0);
+  await expect(failure).toContainText(
+    "The list could not be refreshed; it shows what was loaded before. Something went wrong on our side. Try again; if it keeps happening, quote reference r-1.",
+    { timeout: 15_000 },
+  );
+  await expect(page.locator(`tr[data-request-id="${id}"]`)).toBeVisible();
   await expect(page.getByLabel("Search")).toHaveValue(tag);
 
   // It comes back: "Try again" loads the list.
   answer = null;
   await failure.getByRole("button", { name: "Try again" }).click();
-  await expect(page.locator(`tr[data-request-id="${id}"]`)).toBeVisible();
   await expect(failure).toHaveCount(0);
+  await expect(page.locator(`tr[data-request-id="${id}"]`)).toBeVisible();
   await expect(page.getByTestId("count-Pending")).toHaveText("1");
 
-  // The session ended meanwhile: the page says so and offers to sign in again, back to this view.
-  answer = { status: 401, body: JSON.stringify({ error: { code: "401", message: "Sign in to continue." } }) };
-  await page.getByRole("link", { name: /^Approved/ }).click();
-  await expect(failure).toContainText("Your session has ended.");
-  await expect(failure.getByRole("link", { name: "Sign in again" })).toHaveAttribute("href", `/auth/sign-in?returnTo=${encodeURIComponent(`/provider?state=Approved&q=${tag}`)}`);
-
-  // An answer the page does not understand is not shown as a list.
+  // An answer the page does not understand is not shown as a list: the rows loaded before stay.
   answer = { status: 200, body: JSON.stringify({ items: [{ id: "x" }], nextCursor: null, previousCursor: null, counts: {} }) };
-  await page.reload();
-  await expect(failure).toContainText("Crosslink sent a list this page does not understand.");
-  await expect(page.getByRole("table")).toHaveCount(0);
+  activity = changed("elsewhere-2");
+  await expect(failure).toContainText("Crosslink sent a list this page does not understand.", { timeout: 15_000 });
+  await expect(page.locator(`tr[data-request-id="${id}"]`)).toBeVisible();
+
+  // The session ended meanwhile: the page says so and offers to sign in again, back to this view.
+  answer = { status: 401, body: JSON.stringify({ error: { code: "unauthenticated", message: "Sign in to continue." } }) };
+  activity = changed("elsewhere-3");
+  await expect(failure).toContainText("Your session has ended.", { timeout: 15_000 });
+  await expect(failure.getByRole("link", { name: "Sign in again" })).toHaveAttribute("href", `/auth/sign-in?returnTo=${encodeURIComponent(`/provider?q=${tag}`)}`);
 });
 
 test("unknown request IDs are not found; consumers get 403 on provider pages", async ({ page, browser }) => {

@@ -1,8 +1,13 @@
 import Link from "next/link";
 import type { Principal } from "@/lib/auth/principal";
+import { activityFor, type Activity } from "@/lib/home/activity";
+import { getSharedServices } from "@/lib/services";
+import { logger } from "@/lib/log/logger";
 import { NavLinks, type NavItem } from "./nav-links";
 import { UserMenu } from "./user-menu";
 import { buttonStyles } from "./ui";
+import { LiveActivity } from "./live/live-activity";
+import { NotificationsBell } from "./live/notifications-bell";
 
 /** Navigation follows the roles checked on the server; links alone grant nothing. */
 export function navItemsFor(principal: Principal | null): NavItem[] {
@@ -12,13 +17,28 @@ export function navItemsFor(principal: Principal | null): NavItem[] {
     { href: "/requests/new", label: "New request" },
   ];
   if (principal.roles.includes("provider")) {
-    items.push({ href: "/provider", label: "Provider inbox" }, { href: "/provider/resources", label: "Resources" });
+    items.push({ href: "/provider", label: "Provider inbox", count: "pending" }, { href: "/provider/resources", label: "Resources" });
   }
   if (principal.roles.includes("admin")) items.push({ href: "/admin/audit", label: "Audit trail" });
   return items;
 }
 
-export function AppHeader({ principal }: { principal: Principal | null }) {
+/**
+ * The counts the header shows first (then kept current in the browser, see LiveActivity). A
+ * failure to read them costs the page nothing: the first poll fills them in.
+ */
+async function activitySeed(principal: Principal | null): Promise<Activity | null> {
+  if (!principal) return null;
+  try {
+    return await activityFor(getSharedServices().db, principal);
+  } catch (err) {
+    logger().warn({ err }, "header: the activity counts could not be read");
+    return null;
+  }
+}
+
+export async function AppHeader({ principal }: { principal: Principal | null }) {
+  const activity = await activitySeed(principal);
   return (
     // relative: on phones the folded navigation opens as a panel under the header.
     <header className="relative border-b border-stroke2 bg-surface">
@@ -33,8 +53,9 @@ export function AppHeader({ principal }: { principal: Principal | null }) {
           Crosslink
         </Link>
         <nav aria-label="Main" className="flex flex-1 justify-end md:justify-start">
-          <NavLinks items={navItemsFor(principal)} />
+          <NavLinks items={navItemsFor(principal)} activity={activity} />
         </nav>
+        {principal && <NotificationsBell seed={activity} />}
         {principal ? (
           <UserMenu
             name={principal.name}
@@ -49,6 +70,7 @@ export function AppHeader({ principal }: { principal: Principal | null }) {
           </a>
         )}
       </div>
+      {principal && <LiveActivity seed={activity} />}
     </header>
   );
 }

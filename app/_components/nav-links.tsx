@@ -3,16 +3,20 @@
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { Activity } from "@/lib/home/activity";
+import { PendingCount } from "./live/pending-count";
 
-export type NavItem = { href: string; label: string };
+/** `count: "pending"`: the link carries the provider's live number of Pending requests. */
+export type NavItem = { href: string; label: string; count?: "pending" };
 
 /**
  * Primary navigation; the current section is marked for screen readers with aria-current.
  * On wide screens the links sit in the header. On narrow ones (phones) they would stack several
  * rows deep, so they fold behind a Menu button: a disclosure (aria-expanded/aria-controls) that
- * Escape closes, returning focus to the button, and that closes itself on navigation.
+ * Escape closes, returning focus to the button, and that closes itself on navigation. The button
+ * carries the links' live count too, so it shows while they are folded away.
  */
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items, activity }: { items: NavItem[]; activity: Activity | null }) {
   const pathname = usePathname();
   const listId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -48,6 +52,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           )}
         </svg>
         Menu
+        {items.some((i) => i.count === "pending") && <PendingCount seed={activity} />}
       </button>
       <ul
         id={listId}
@@ -67,6 +72,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                 }`}
               >
                 {item.label}
+                {item.count === "pending" && <PendingCount seed={activity} />}
               </Link>
             </li>
           );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Form from "next/form";
 import Link from "next/link";
-import { inboxFilterOptions } from "@/lib/connections/provider-inbox";
+import { inboxChangeMark, inboxFilterOptions } from "@/lib/connections/provider-inbox";
 import { possessive } from "@/lib/domain/request-words";
 import { buttonStyles, inlineLinkStyles } from "@/app/_components/ui";
 import { pageData } from "@/app/_lib/page";
@@ -10,21 +10,26 @@ import { DEFAULT_PAGE_SIZE, hasFilters, inboxHref, PAGE_SIZES, parseInboxView } 
 import { inboxDataForView } from "./_lib/inbox-data-server";
 import { InboxList } from "./_components/inbox-list";
 
-export const metadata: Metadata = { title: "Provider inbox" };
+// Short, as the tab shows it with the Pending count in front: "(3) Inbox · Crosslink".
+export const metadata: Metadata = { title: "Inbox" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The provider inbox: the page renders the heading and the filter form; InboxList loads the
- * requests themselves from the data endpoint in the browser.
+ * The provider inbox: the heading, the filter form and the first page of requests, rendered on
+ * the server so the rows show with the page (and without JavaScript). InboxList then keeps the
+ * list current in the browser from the data endpoint.
  */
 export default async function ProviderInboxPage({ searchParams }: Props) {
   const view = parseInboxView(await searchParams);
   const sizes = [...new Set([...PAGE_SIZES, view.size])].sort((a, b) => a - b);
-  const { principal, options, initial } = await pageData({ role: "provider" }, async ({ principal, services }) => {
-    // Without JavaScript the list cannot load itself: the plain view renders it into the page.
-    const [options, initial] = await Promise.all([inboxFilterOptions(services.db, principal), view.plain ? inboxDataForView(services.db, principal, view) : undefined]);
-    return { principal, options, initial };
+  const { principal, options, initial, mark } = await pageData({ role: "provider" }, async ({ principal, services }) => {
+    const [options, initial, { mark }] = await Promise.all([
+      inboxFilterOptions(services.db, principal),
+      inboxDataForView(services.db, principal, view),
+      inboxChangeMark(services.db, principal),
+    ]);
+    return { principal, options, initial, mark };
   });
   const managed = options.managedCount;
 
@@ -53,7 +58,6 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
 
       <Form action="/provider" className="flex flex-wrap items-end gap-3 rounded-fl-lg border border-stroke2 bg-surface p-4 shadow-sm" aria-label="Filter requests">
         {view.state !== "Pending" && <input type="hidden" name="state" value={view.state} />}
-        {view.plain && <input type="hidden" name="plain" value="1" />}
         <Field label="Search" htmlFor="inbox-q" grow>
           <input
             id="inbox-q"
@@ -118,16 +122,17 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
             Apply
           </button>
           {(hasFilters(view) || view.sort !== "newest" || view.size !== DEFAULT_PAGE_SIZE) && (
-            <Link href={inboxHref({ state: view.state, sort: "newest", size: DEFAULT_PAGE_SIZE, plain: view.plain })} className={buttonStyles.subtle}>
+            <Link href={inboxHref({ state: view.state, sort: "newest", size: DEFAULT_PAGE_SIZE })} className={buttonStyles.subtle}>
               Clear
             </Link>
           )}
         </div>
       </Form>
 
-      {/* Each render of this page gives the list a new key, so it loads afresh: after a decision
-          (the action refreshes the page), on router.refresh() and on every navigation. */}
-      <InboxList view={view} loadKey={randomUUID()} initial={initial} />
+      {/* Each render of this page gives the list a new key, so it takes the rows rendered here
+          afresh: after a decision (the action refreshes the page), on router.refresh() and on
+          every navigation. `mark` tells the list which state of the inbox those rows show. */}
+      <InboxList view={view} loadKey={randomUUID()} initial={initial} initialMark={mark} renderedAt={new Date().toISOString()} />
     </div>
   );
 }

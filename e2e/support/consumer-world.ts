@@ -6,6 +6,8 @@
  *   create-endpoint  Felix creates a private endpoint to contoso-orders himself, outside
  *                    Crosslink ("with the CLI"), with his own delegated token
  *   register         as create-endpoint, then Felix registers it in Crosslink
+ *   webhook-route    Adam (admin) adds a tenant-wide webhook route to { url, events } (createRoute);
+ *                    answers { routeId, secret } — the secret the admin is shown once
  * Input: argv[2] = command, argv[3] = JSON { name? }. Output: the last stdout line is JSON.
  */
 import { loadConfig } from "../../lib/config";
@@ -14,6 +16,7 @@ import { createServices } from "../../lib/services";
 import { setManaged } from "../../lib/connections/onboarding";
 import { registerExistingEndpoint } from "../../lib/connections/register-existing";
 import { signInAs } from "../../tests/support/sign-in-as";
+import { createRoute } from "../../lib/notify/routes";
 import { DEMO_RESOURCES } from "../../dev/world/demo-resources";
 
 const ORDERS = DEMO_RESOURCES.contoso.sites.orders.id;
@@ -21,7 +24,7 @@ const F = DEMO_RESOURCES.fabrikam;
 
 async function main() {
   const [command, rawInput] = process.argv.slice(2);
-  const input = JSON.parse(rawInput ?? "{}") as { name?: string };
+  const input = JSON.parse(rawInput ?? "{}") as { name?: string; url?: string; events?: string[] };
   const config = loadConfig();
   const db = createDb(config.databaseUrl);
   const services = createServices(db, config);
@@ -47,6 +50,10 @@ async function main() {
       if (command === "create-endpoint") return { endpointId: endpoint.id };
       const { requestId } = await registerExistingEndpoint({ db, consumerAzure: azure }, felix, { privateEndpointId: endpoint.id, targetResourceId: ORDERS });
       return { endpointId: endpoint.id, requestId };
+    }
+    if (command === "webhook-route") {
+      const adam = await signInAs(db, config, "adam@contoso.onmicrosoft.com");
+      return createRoute(services.notify, adam, { name: `e2e ${Date.now().toString(36)}`, channel: "webhook", purpose: "notify", scope: "tenant", events: input.events ?? ["request.pending"], target: input.url });
     }
     throw new Error(`unknown command ${command ?? "(none)"}`);
   } finally {

@@ -33,6 +33,9 @@ export const createEndpointOutsideCrosslink = (name: string) => runWorld<{ endpo
 /** Felix creates an endpoint outside Crosslink and registers it: a Fabrikam request exists. */
 export const registerFabrikamEndpoint = (name: string) => runWorld<{ endpointId: string; requestId: string }>("register", { name });
 
+/** Adam (admin) adds a webhook route to a receiver the test runs; the secret is shown once, here. */
+export const addWebhookRoute = (url: string, events: string[]) => runWorld<{ routeId: string; secret: string }>("webhook-route", { url, events });
+
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomBytes(3).toString("hex")}`;
 }

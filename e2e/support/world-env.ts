@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { MAIL_CATCHER_URL, SMTP_PORT } from "./mail";
 
 /**
  * The e2e world as playwright.config.ts starts it (same ports and data directory, E2E_* to move
@@ -24,6 +25,9 @@ export function worldEnv(): NodeJS.ProcessEnv {
     ENTRA_CLIENT_SECRET: secrets.clientSecret,
     SESSION_SECRET: secrets.sessionSecret,
     ARM_ENDPOINT: `https://localhost:${ARM_PORT}`,
+    SMTP_HOST: "localhost",
+    SMTP_PORT: String(SMTP_PORT),
+    MAIL_CATCHER_URL,
     NODE_EXTRA_CA_CERTS: path.join(DATA_DIR, "certs", "local-ca.pem"),
     LOG_LEVEL: "warn",
   };

@@ -5,8 +5,8 @@ import { AuthorizationError } from "../auth/authorize";
 import { createTestDb } from "../../tests/support/test-db";
 import { seedDemoWorld } from "../../prisma/seed";
 import { demoPrincipal, demoTenantId } from "../../tests/support/principals";
-import { providerInbox, inboxFilterOptions, RESOURCE_LIST_LIMIT } from "./provider-inbox";
-import { rebuildStateCounts } from "./state-counts";
+import { providerInbox, inboxChangeMark, inboxFilterOptions, RESOURCE_LIST_LIMIT } from "./provider-inbox";
+import { adjustStateCounts, rebuildStateCounts } from "./state-counts";
 
 /** The provider inbox's hand-written SQL, on a real migrated database: paging, filters, search, isolation. */
 let db: Db;
@@ -237,5 +237,41 @@ describe("inboxFilterOptions", () => {
     expect(options.resources).toBeNull();
     expect(options.resourceCount).toBe(RESOURCE_LIST_LIMIT + 1);
     expect(options.managedCount).toBe(RESOURCE_LIST_LIMIT + 1);
+  });
+});
+
+describe("inboxChangeMark", () => {
+  it("changes when a request arrives or changes state, and not otherwise", async () => {
+    const orders = await resource("contoso", "orders");
+    const first = await request({ consumer: "fabrikam", provider: "contoso", resourceId: orders.id, resourceName: "orders" });
+    await rebuildStateCounts(db);
+    const before = await inboxChangeMark(db, contoso);
+    expect(before.counts.Pending).toBe(1);
+    expect((await inboxChangeMark(db, contoso)).mark).toBe(before.mark);
+
+    // A note or an error on a row moves no count: the mark stays (the list's own polling covers those).
+    await db.connectionRequest.update({ where: { id: first.id }, data: { lastError: "Azure said no" } });
+    expect((await inboxChangeMark(db, contoso)).mark).toBe(before.mark);
+
+    // Decided: one moves from Pending to Approved.
+    await db.connectionRequest.update({ where: { id: first.id }, data: { state: "Approved" } });
+    await adjustStateCounts(db, tenant("contoso"), "Pending", "Approved");
+    const decided = await inboxChangeMark(db, contoso);
+    expect(decided.mark).not.toBe(before.mark);
+    expect(decided.counts).toMatchObject({ Pending: 0, Approved: 1 });
+
+    // A new request, even before its count is adjusted, is the newest.
+    await request({ consumer: "fabrikam", provider: "contoso", resourceId: orders.id, resourceName: "orders", minutes: 999 });
+    expect((await inboxChangeMark(db, contoso)).mark).not.toBe(decided.mark);
+  });
+
+  it("reads only the provider's own requests and needs the provider role", async () => {
+    const theirs = await resource("litware", "elsewhere");
+    const mark = (await inboxChangeMark(db, contoso)).mark;
+    await request({ consumer: "fabrikam", provider: "litware", resourceId: theirs.id, resourceName: "elsewhere" });
+    await rebuildStateCounts(db);
+    expect((await inboxChangeMark(db, contoso)).mark).toBe(mark);
+    expect((await inboxChangeMark(db, litware)).counts.Pending).toBe(1);
+    await expect(inboxChangeMark(db, principalOf("fabrikam", ["consumer"]))).rejects.toBeInstanceOf(AuthorizationError);
   });
 });

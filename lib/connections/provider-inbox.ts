@@ -165,6 +165,22 @@ export async function providerInboxJson(db: Db, principal: Principal, raw: Inbox
   };
 }
 
+const newestSchema = z.object({ id: z.string() });
+
+/**
+ * A fingerprint of the provider's whole inbox that changes when a request arrives or changes
+ * state: the maintained counts by state (every new request and every transition moves one) and
+ * the newest request's id. Open inboxes poll it instead of the list, and reload the list only
+ * when it changes. Two reads by key (the counts table, and one step down the (provider,
+ * createdAt) index), so its cost does not grow with the number of requests.
+ */
+export async function inboxChangeMark(db: Db, principal: Principal): Promise<{ mark: string; counts: Record<RequestState, number> }> {
+  const scope = requestScope(principal, "provider");
+  const counts = await stateCountsFor(db, principal.tenantId);
+  const newest = readRows(db, Prisma.sql`SELECT cr."id" FROM "ConnectionRequest" cr WHERE ${scope.sql} ORDER BY cr."createdAt" DESC LIMIT 1`).map((r) => newestSchema.parse(r))[0];
+  return { mark: `${REQUEST_STATES.map((s) => counts[s]).join(".")}:${newest?.id ?? ""}`, counts };
+}
+
 function countByState(db: Db, base: Prisma.Sql, scan: boolean): Record<RequestState, number> {
   return countsByState(
     readRows(

@@ -13,6 +13,9 @@ export type Logger = pino.Logger;
 
 const REDACT_PATHS = [
   "*.password",
+  "*.*.password", // the SMTP password inside a logged configuration (notify.smtp.password)
+  "*.webhookSecret",
+  "*.previousWebhookSecret",
   "*.clientSecret",
   "*.client_secret",
   "*.accessToken",

@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import Link from "next/link";
 import type { RequestState } from "@/lib/domain/connection-lifecycle";
 import { buttonStyles, cardStyles, inlineLinkStyles } from "@/app/_components/ui";
+import { useInboxMark } from "@/app/_components/live/activity-store";
 import { fetchInbox, toView, type InboxData } from "../_lib/inbox-data";
 import { asJsonError, SESSION_ENDED, type JsonError } from "@/app/_lib/json-client";
 import { hasFilters, inboxDataUrl, inboxHref, viewHref, type InboxView } from "../_lib/inbox-url";
@@ -16,56 +17,130 @@ const OTHER_TABS: RequestState[] = ["Filed", "Creating", "Failed", "Withdrawn"];
 const tabLabel = (s: RequestState | "all") => (s === "all" ? "All" : s);
 
 type Failure = Pick<JsonError, "kind" | "message">;
+/** A list, and the view it is of. */
+type Shown = { url: string; data: InboxData };
+/**
+ * A load of the list in the browser. `reload`: asked for (Try again, polling while Azure works):
+ * shown as soon as it arrives. `live`: the inbox changed somewhere (a new request, someone
+ * else's decision): shown at once only if it moves no row under the person (see `engaged`).
+ */
+type Load = { url: string; reason: "reload" | "live" };
+
+const ids = (data: InboxData) => data.items.map((i) => i.id);
+const plural = (n: number) => `${n} new request${n === 1 ? "" : "s"}`;
 
 /**
- * The inbox's list: state tabs with counts, the table and its pages. It loads its rows in the
- * browser from the data endpoint (GET /api/v1/provider/requests, the same read and the same
- * authorization as the API), so the page itself stays as light as any other page of the server.
- * It loads again whenever the view in the URL changes, whenever the server renders the page
- * again (`loadKey` changes: after a decision, or a refresh), on "Try again", and every second or
- * three while something shown is still being applied in Azure. `initial` is the list the server
- * rendered into the page (the plain view, for browsers without JavaScript).
+ * The inbox's list: state tabs with counts, the table and its pages. The page renders its first
+ * rows on the server (`initial`, as of `renderedAt`); each new render of the page (`loadKey`:
+ * navigation, a refresh after a decision) brings its own. In the browser it loads the list again
+ * from the data endpoint (GET /api/v1/provider/requests) only when something changed:
+ * - when the inbox's fingerprint in the header's activity poll differs from the one of the rows
+ *   shown (`initialMark`, see inboxChangeMark): a new request, or a state change anywhere;
+ * - every second or three while something shown is still being applied in Azure, and on "Try again".
+ * A live change that would move rows under someone who has selected rows or scrolled into the
+ * list waits behind a "2 new requests — Show" button; otherwise it shows at once.
  */
-export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey: string; initial?: InboxData }) {
+export function InboxList({ view, loadKey, initial, initialMark, renderedAt }: { view: InboxView; loadKey: string; initial: InboxData; initialMark: string; renderedAt: string }) {
   const url = inboxDataUrl(view);
-  const [tick, setTick] = useState(0);
-  const key = `${url}\n${loadKey}\n${tick}`;
-  // The last answer (kept while the next one loads), and how the last load of `key` ended.
-  const [shown, setShown] = useState<{ url: string; data: InboxData } | null>(initial ? { url, data: initial } : null);
-  const [settled, setSettled] = useState<{ key: string; failure: Failure | null } | null>(null);
+  const [adopted, setAdopted] = useState(loadKey);
+  const [shown, setShown] = useState<Shown>(() => ({ url, data: initial }));
+  const [held, setHeld] = useState<Shown | null>(null);
+  const [seenMark, setSeenMark] = useState(initialMark);
+  const [load, setLoad] = useState<Load | null>(null);
+  const [done, setDone] = useState<Load | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [arrived, setArrived] = useState<{ text: string; at: number } | null>(null);
+  const [clock, setClock] = useState(() => Date.parse(renderedAt));
+  const selectedCount = useRef(0);
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const mark = useInboxMark();
+
+  // A new render of the page: its rows replace whatever this list had (and any load under way).
+  if (adopted !== loadKey) {
+    setAdopted(loadKey);
+    setShown({ url, data: initial });
+    setClock(Date.parse(renderedAt));
+    setHeld(null);
+    setFailure(null);
+    setLoad(null);
+    setSeenMark(initialMark);
+  } else if (mark !== null && mark !== seenMark) {
+    // The inbox changed since the rows shown were read: load the list again (a reload under way
+    // stays a reload, so what it was asked for still shows at once).
+    setSeenMark(mark);
+    setLoad((current) => ({ url, reason: current && current !== done && current.reason === "reload" ? "reload" : "live" }));
+  }
+
+  // Someone is at work on the rows: they have selected some, or scrolled into the list.
+  const engaged = () => selectedCount.current > 0 || (sectionRef.current?.getBoundingClientRect().top ?? 0) < 0;
+
+  const receive = useEffectEvent((loaded: Load, data: InboxData) => {
+    const next = { url: loaded.url, data };
+    const at = Date.now();
+    setFailure(null);
+    setDone(loaded);
+    setClock(at);
+    const before = ids(shown.data);
+    const after = ids(data);
+    const moves = before.join("\n") !== after.join("\n");
+    if (loaded.reason === "reload" || !moves || !engaged()) {
+      setShown(next);
+      setHeld(null);
+      const fresh = after.filter((id) => !before.includes(id)).length;
+      if (loaded.reason === "live" && fresh > 0) setArrived({ text: `${plural(fresh)} arrived.`, at });
+    } else {
+      setHeld(next);
+    }
+  });
 
   useEffect(() => {
+    if (!load) return;
     const controller = new AbortController();
-    fetchInbox(url, controller.signal).then(
+    fetchInbox(load.url, controller.signal).then(
       (data) => {
-        if (controller.signal.aborted) return;
-        setShown({ url, data });
-        setSettled({ key, failure: null });
+        if (!controller.signal.aborted) receive(load, data);
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
         const { kind, message } = asJsonError(err);
-        const failure = { kind, message };
-        setSettled({ key, failure });
+        setFailure({ kind, message });
+        setDone(load);
       },
     );
     return () => controller.abort();
-  }, [key, url]);
+  }, [load]);
 
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  const loading = settled?.key !== key;
-  const failure = loading ? null : settled.failure;
-  // This view's rows; another view's rows never show under this view's tabs and filters.
-  const data = shown?.url === url ? shown.data : null;
-  // The counts stay while another view loads, so the tabs do not jump.
-  const counts = shown?.data.counts ?? null;
-  const rows = data?.items ?? [];
+  // Ages ("3 min ago") are counted from the last load, and move on while nothing else changes.
+  useEffect(() => {
+    const timer = setInterval(() => setClock(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const reload = useCallback(() => setLoad({ url, reason: "reload" }), [url]);
+  const onSelectionChange = useCallback((count: number) => {
+    selectedCount.current = count;
+  }, []);
+  const showHeld = () => {
+    if (!held) return;
+    setShown(held);
+    setHeld(null);
+    sectionRef.current?.scrollIntoView({ block: "start" });
+    headingRef.current?.focus({ preventScroll: true });
+  };
+
+  const loading = load !== null && load !== done;
+  const data = shown.data;
+  // The newest counts, even while their rows wait behind the button: counts move no row.
+  const counts = (held ?? shown).data.counts;
+  const rows = data.items;
+  const heldNew = held ? ids(held.data).filter((id) => !rows.some((r) => r.id === id)).length : 0;
   const applying = rows.some((r) => r.pendingAction);
   const creating = rows.some((r) => r.state === "Filed" || r.state === "Creating");
   const href = (changes: Partial<InboxView> = {}) => inboxHref(view, changes);
-  const tabs: (RequestState | "all")[] = [...MAIN_TABS, ...OTHER_TABS.filter((s) => (counts?.[s] ?? 0) > 0 || view.state === s), "all"];
-  const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
-  const now = new Date();
+  const tabs: (RequestState | "all")[] = [...MAIN_TABS, ...OTHER_TABS.filter((s) => counts[s] > 0 || view.state === s), "all"];
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const now = new Date(clock);
 
   return (
     <div className="space-y-4">
@@ -79,7 +154,7 @@ export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey
         <ul className="flex flex-wrap gap-1 border-b border-stroke2">
           {tabs.map((s) => {
             const current = view.state === s;
-            const count = !counts ? null : s === "all" ? total : counts[s];
+            const count = s === "all" ? total : counts[s];
             return (
               <li key={s}>
                 <Link
@@ -90,14 +165,12 @@ export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey
                   }`}
                 >
                   {tabLabel(s)}
-                  {count !== null && (
-                    <span
-                      className={`rounded-full px-2 text-xs font-semibold ${current ? "bg-brand text-on-brand" : "bg-surface3 text-fg2"}`}
-                      data-testid={`count-${s === "all" ? "all" : s}`}
-                    >
-                      {count}
-                    </span>
-                  )}
+                  <span
+                    className={`rounded-full px-2 text-xs font-semibold ${current ? "bg-brand text-on-brand" : "bg-surface3 text-fg2"}`}
+                    data-testid={`count-${s === "all" ? "all" : s}`}
+                  >
+                    {count}
+                  </span>
                 </Link>
               </li>
             );
@@ -105,49 +178,59 @@ export function InboxList({ view, loadKey, initial }: { view: InboxView; loadKey
         </ul>
       </nav>
 
-      <section className={cardStyles} aria-labelledby="inbox-results" aria-busy={loading}>
-        <h2 id="inbox-results" className="sr-only">
+      <section ref={sectionRef} className={`${cardStyles} scroll-mt-4`} aria-labelledby="inbox-results" aria-busy={loading}>
+        <h2 id="inbox-results" ref={headingRef} tabIndex={-1} className="sr-only">
           Requests
         </h2>
-        {failure && <LoadFailure failure={failure} returnTo={viewHref(view)} stale={data !== null} onRetry={reload} />}
-        {data ? (
-          <>
-            <InboxTable
-              rows={rows.map((r) => toView(r, now))}
-              caption={`${tabLabel(view.state)} connection requests, ${view.sort} first`}
-              empty={<EmptyInbox view={view} firstPage={href()} />}
-            />
-            {(data.previousCursor || data.nextCursor) && (
-              <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2 border-t border-stroke2 pt-4">
-                {data.previousCursor ? (
-                  <Link href={href({ before: data.previousCursor })} className={buttonStyles.secondary} rel="prev">
-                    ← Previous page
-                  </Link>
-                ) : (
-                  <span />
-                )}
-                {data.nextCursor ? (
-                  <Link href={href({ cursor: data.nextCursor })} className={buttonStyles.secondary} rel="next">
-                    Next page →
-                  </Link>
-                ) : (
-                  <span />
-                )}
-              </nav>
+        {/* Polite: new rows are announced, never moved under the reader's focus. */}
+        <div role="status" className="sticky top-2 z-10" data-testid="inbox-live">
+          {held ? (
+            <p className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded-fl bg-brand-subtle px-3 py-2 text-sm text-brand-fg shadow-sm" data-testid="inbox-new-rows">
+              <span className="font-semibold">{heldNew > 0 ? plural(heldNew) : "The list has changed"}</span>
+              <button type="button" onClick={showHeld} className={buttonStyles.secondary}>
+                Show
+              </button>
+            </p>
+          ) : arrived ? (
+            <span key={arrived.at} className="sr-only">
+              {arrived.text}
+            </span>
+          ) : null}
+        </div>
+        {failure && <LoadFailure failure={failure} returnTo={viewHref(view)} onRetry={reload} />}
+        <InboxTable
+          rows={rows.map((r) => toView(r, now))}
+          caption={`${tabLabel(view.state)} connection requests, ${view.sort} first`}
+          empty={<EmptyInbox view={view} firstPage={href()} />}
+          onSelectionChange={onSelectionChange}
+        />
+        {(data.previousCursor || data.nextCursor) && (
+          <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2 border-t border-stroke2 pt-4">
+            {data.previousCursor ? (
+              <Link href={href({ before: data.previousCursor })} className={buttonStyles.secondary} rel="prev">
+                ← Previous page
+              </Link>
+            ) : (
+              <span />
             )}
-          </>
-        ) : (
-          !failure && <LoadingRows count={Math.min(view.size, 8)} plainHref={viewHref(view, { plain: true })} />
+            {data.nextCursor ? (
+              <Link href={href({ cursor: data.nextCursor })} className={buttonStyles.secondary} rel="next">
+                Next page →
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
         )}
       </section>
     </div>
   );
 }
 
-/** Why the list could not be loaded; `stale` when the list below is from an earlier load; `returnTo` after signing in. */
-function LoadFailure({ failure, returnTo, stale, onRetry }: { failure: Failure; returnTo: string; stale: boolean; onRetry: () => void }) {
+/** Why the list could not be loaded again (the list below is the one loaded before); `returnTo` after signing in. */
+function LoadFailure({ failure, returnTo, onRetry }: { failure: Failure; returnTo: string; onRetry: () => void }) {
   const signedOut = failure.kind === "sign-in";
-  const headline = signedOut ? SESSION_ENDED : stale ? "The list could not be refreshed; it shows what was loaded before." : "The requests could not be loaded.";
+  const headline = signedOut ? SESSION_ENDED : "The list could not be refreshed; it shows what was loaded before.";
   // The JSON client already words an ended session as the headline does: say it once.
   const detail = failure.message === headline ? null : failure.message;
   return (
@@ -168,31 +251,6 @@ function LoadFailure({ failure, returnTo, stale, onRetry }: { failure: Failure; 
   );
 }
 
-/** Placeholder rows while the first page of a view loads; without JavaScript, a link to the plain view. */
-function LoadingRows({ count, plainHref }: { count: number; plainHref: string }) {
-  return (
-    <div data-testid="inbox-loading">
-      <p role="status" className="sr-only">
-        Loading requests…
-      </p>
-      <noscript>
-        <p className="py-6 text-center text-sm text-fg2">
-          This list loads with JavaScript, which is off in this browser.{" "}
-          <a href={plainHref} className="text-brand-fg underline">
-            Show the requests without JavaScript
-          </a>{" "}
-          (to read them; deciding needs JavaScript).
-        </p>
-      </noscript>
-      <div aria-hidden="true" className="space-y-3 py-2">
-        {Array.from({ length: count }, (_, i) => (
-          <div key={i} className="h-8 animate-pulse rounded-fl bg-surface3" />
-        ))}
-      </div>
-    </div>
-  );
-}
-
 function EmptyInbox({ view, firstPage }: { view: InboxView; firstPage: string }) {
   return (
     <div className="space-y-2 py-6 text-center" data-testid="inbox-empty">
@@ -205,7 +263,7 @@ function EmptyInbox({ view, firstPage }: { view: InboxView; firstPage: string })
         ) : hasFilters(view) ? (
           <>
             Nothing matches these filters.{" "}
-            <Link href={inboxHref({ state: view.state, sort: view.sort, size: view.size, plain: view.plain })} className={inlineLinkStyles}>
+            <Link href={inboxHref({ state: view.state, sort: view.sort, size: view.size })} className={inlineLinkStyles}>
               Clear the filters
             </Link>
             .

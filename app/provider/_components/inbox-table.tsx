@@ -40,9 +40,20 @@ const PROGRESS_TONES: Record<Progress["phase"], string> = {
 
 /**
  * The inbox table with per-row decisions and bulk approve/reject of the selected Pending
- * requests. Selection lives here; the rows come from InboxList, which loads them.
+ * requests. Selection lives here (`onSelectionChange` tells how many are selected); the rows come
+ * from InboxList, which loads them.
  */
-export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; caption: string; empty: ReactNode }) {
+export function InboxTable({
+  rows,
+  caption,
+  empty,
+  onSelectionChange,
+}: {
+  rows: InboxRowView[];
+  caption: string;
+  empty: ReactNode;
+  onSelectionChange?: (count: number) => void;
+}) {
   const selectable = rows.filter((r) => r.decisions.includes("approve") && r.decisions.includes("reject"));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
@@ -77,6 +88,7 @@ export function InboxTable({ rows, caption, empty }: { rows: InboxRowView[]; cap
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = chosen.length > 0 && !allChosen;
   }, [chosen.length, allChosen]);
+  useEffect(() => onSelectionChange?.(chosen.length), [chosen.length, onSelectionChange]);
 
   const showOutcome = (o: BulkOutcome) => {
     setOutcome(o);

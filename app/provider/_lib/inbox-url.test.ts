@@ -3,8 +3,8 @@ import { inboxDataUrl, inboxHref, parseInboxView } from "./inbox-url";
 
 /** The inbox's view in the URL, and the data endpoint's URL the list loads from for it. */
 describe("parseInboxView", () => {
-  it("defaults to the Pending tab, newest first, 25 per page, the list loaded in the browser", () => {
-    expect(parseInboxView({})).toEqual({ state: "Pending", sort: "newest", size: 25, plain: false, resource: undefined, tenant: undefined, q: undefined, cursor: undefined, before: undefined });
+  it("defaults to the Pending tab, newest first, 25 per page", () => {
+    expect(parseInboxView({})).toEqual({ state: "Pending", sort: "newest", size: 25, resource: undefined, tenant: undefined, q: undefined, cursor: undefined, before: undefined });
   });
 
   it.each([
@@ -20,19 +20,17 @@ describe("parseInboxView", () => {
     expect(parseInboxView({ size }).size).toBe(expected);
   });
 
-  it("keeps a cursor over before, and the plain view only for plain=1", () => {
+  it("keeps a cursor over before", () => {
     expect(parseInboxView({ cursor: "a", before: "b" })).toMatchObject({ cursor: "a", before: undefined });
-    expect(parseInboxView({ plain: "1" }).plain).toBe(true);
-    expect(parseInboxView({ plain: "yes" }).plain).toBe(false);
   });
 });
 
 describe("inboxHref", () => {
-  const view = parseInboxView({ state: "Approved", q: "orders", size: "10", plain: "1", cursor: "c1" });
+  const view = parseInboxView({ state: "Approved", q: "orders", size: "10", cursor: "c1" });
 
-  it("keeps the view, size and plain view, and starts paging over unless told", () => {
-    expect(inboxHref(view)).toBe("/provider?state=Approved&q=orders&size=10&plain=1");
-    expect(inboxHref(view, { before: "c0" })).toBe("/provider?state=Approved&q=orders&before=c0&size=10&plain=1");
+  it("keeps the view and size, and starts paging over unless told", () => {
+    expect(inboxHref(view)).toBe("/provider?state=Approved&q=orders&size=10");
+    expect(inboxHref(view, { before: "c0" })).toBe("/provider?state=Approved&q=orders&before=c0&size=10");
   });
 
   it("leaves the defaults out", () => {
@@ -41,8 +39,8 @@ describe("inboxHref", () => {
 });
 
 describe("inboxDataUrl", () => {
-  it("asks the endpoint for the same filters and page, with the size as limit and without the plain flag", () => {
-    const view = parseInboxView({ state: "Approved", q: "orders", tenant: "t1", sort: "oldest", size: "10", plain: "1", before: "c0" });
+  it("asks the endpoint for the same filters and page, with the size as limit", () => {
+    const view = parseInboxView({ state: "Approved", q: "orders", tenant: "t1", sort: "oldest", size: "10", before: "c0" });
     const url = new URL(inboxDataUrl(view), "http://x");
     expect(url.pathname).toBe("/api/v1/provider/requests");
     expect(Object.fromEntries(url.searchParams)).toEqual({ state: "Approved", q: "orders", tenant: "t1", sort: "oldest", before: "c0", limit: "10" });

@@ -16,8 +16,6 @@ export type InboxView = {
   before?: string;
   /** Rows per page: any of 1–100 from the URL; the form offers PAGE_SIZES. */
   size: number;
-  /** The list rendered by the server into the page, for browsers without JavaScript. */
-  plain: boolean;
 };
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -43,7 +41,6 @@ export function parseInboxView(params: Record<string, string | string[] | undefi
     cursor,
     before,
     size: pageSize(first(params.size)),
-    plain: first(params.plain) === "1",
   };
 }
 
@@ -64,7 +61,6 @@ export function inboxHref(view: InboxView, changes: Partial<InboxView> = {}): st
   if (next.cursor) params.set("cursor", next.cursor);
   else if (next.before) params.set("before", next.before);
   if (next.size !== DEFAULT_PAGE_SIZE) params.set("size", String(next.size));
-  if (next.plain) params.set("plain", "1");
   const query = params.toString();
   return query ? `/provider?${query}` : "/provider";
 }
@@ -85,7 +81,6 @@ export function inboxDataUrl(view: InboxView): string {
   if (view.state === "all") params.delete("state");
   else params.set("state", view.state);
   params.delete("size");
-  params.delete("plain");
   params.set("limit", String(view.size));
   return `/api/v1/provider/requests?${params}`;
 }

@@ -26,9 +26,21 @@ export default async function NewRequestPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">New connection request</h1>
         <p className="text-fg2">
           Crosslink creates a private endpoint in your network with a manual connection request to the provider&apos;s resource, as{" "}
-          <strong className="text-fg1">{principal.name}</strong> of {principal.tenantName}, and tells the provider. Already created one yourself?{" "}
+          <strong className="text-fg1">{principal.name}</strong> of {principal.tenantName}. Already created one yourself?{" "}
           <Link href="/requests/register" className="text-brand-fg underline underline-offset-2">
             Register an existing endpoint
+          </Link>
+          .
+        </p>
+        <p className="text-sm text-fg2" data-testid="who-is-told">
+          Once the endpoint exists, the provider sees your request in their Crosslink inbox and is told through the email, webhook, Teams or Slack routes their
+          admins have set up. You are emailed at each change (you can turn that off per change in{" "}
+          <Link href="/settings/notifications" className="text-brand-fg underline underline-offset-2">
+            notification settings
+          </Link>
+          ) and see it under{" "}
+          <Link href="/notifications" className="text-brand-fg underline underline-offset-2">
+            Notifications
           </Link>
           .
         </p>

@@ -23,7 +23,19 @@ export default async function RegisterPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold">Register an existing endpoint</h1>
         <p className="text-fg2">
           Created the private endpoint yourself, with the az CLI, Bicep or the portal? Register it and Crosslink follows it like one it created: the provider sees
-          the request in their inbox, and you get its state, the timeline and, once approved, the DNS guide.
+          the request in their Crosslink inbox and is told through the email, webhook, Teams or Slack routes their admins have set up, and you get its state,
+          the timeline and, once approved, the DNS guide.
+        </p>
+        <p className="text-sm text-fg2" data-testid="who-is-told">
+          You are emailed when its state changes (you can turn that off per change in{" "}
+          <Link href="/settings/notifications" className="text-brand-fg underline underline-offset-2">
+            notification settings
+          </Link>
+          ) and see it under{" "}
+          <Link href="/notifications" className="text-brand-fg underline underline-offset-2">
+            Notifications
+          </Link>
+          .
         </p>
       </div>
       <RegisterForm initialTarget={target} />

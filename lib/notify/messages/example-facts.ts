@@ -96,7 +96,8 @@ const EXAMPLES: Record<NotificationType, Example> = {
     request: { state: "Failed", previousState: "Creating", stateReason: FAILURE, ...NO_ENDPOINT },
     note: FAILURE,
   },
-  "request.action_requested": { at: "2026-03-02T11:02:31.000Z", actor: PRIYA, request: { state: "Pending", previousState: null }, action: "approve" },
+  "request.action_requested": { at: "2026-03-02T11:02:31.000Z", actor: PRIYA, request: { state: "Pending", previousState: null },
+    action: "approve" },
   "request.action_failed": {
     at: "2026-03-02T11:09:02.000Z",
     actor: CROSSLINK,
