@@ -111,6 +111,20 @@ test("a webhook route: a private address is refused; a local receiver gets a sig
     await expect(log.getByTestId("delivery-row").first()).toHaveAttribute("data-status", "delivered");
     await expect(log.getByTestId("delivery-row").first()).toContainText("Test event");
 
+    // Rotating asks first, then shows the new secret once; the next call is signed with it.
+    await page.getByRole("button", { name: "Rotate secret", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Rotate secret", exact: true }).click();
+    await expect(page.getByTestId("rotation-ends")).toContainText("The old secret keeps signing until");
+    await expect(page.getByTestId("secret-panel").getByRole("heading", { level: 2 })).toBeFocused();
+    const rotated = (await page.getByTestId("webhook-secret").textContent())?.trim() ?? "";
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await page.getByRole("button", { name: "Send test event", exact: true }).click();
+    await receiver.waitFor((r) => r.length >= 2);
+    const second = receiver.received[1]!;
+    expect(new Webhook(rotated).verify(second.body, second.headers as Record<string, string>)).toBeTruthy();
+    await expect(log.locator('[data-status="delivered"]')).toHaveCount(2);
+
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "Paused: nothing is sent" })).toBeVisible();
     await expect(page.getByTestId("route-status")).toContainText("Paused");

@@ -136,9 +136,9 @@ function DeliveryItem({ row }: { row: DeliveryLogRow }) {
         )}
       </dl>
       {row.lastError && <p className="break-words text-xs text-danger">{row.lastError}</p>}
-      <div className="flex flex-wrap items-start justify-between gap-2">
+      <div className="flex flex-col items-start gap-2 sm:flex-row sm:justify-between">
         {row.tries.length > 0 ? (
-          <details className="min-w-0 flex-1">
+          <details className="w-full min-w-0 sm:w-auto sm:flex-1">
             <summary className="cursor-pointer text-sm text-brand-fg">
               Tries ({row.tries.length}
               {row.attempts > row.tries.length ? ` most recent of ${row.attempts}` : ""})

@@ -8,17 +8,16 @@ import { buttonStyles } from "@/app/_components/ui";
 import { dangerButton, DialogClose, DialogShell } from "@/app/provider/_components/dialog";
 import { deleteRouteAction, rotateSecretAction, sendTestEventAction, setPausedAction } from "../actions";
 import type { RotatedSecret } from "../_lib/types";
-import { SecretPanel } from "./secret-panel";
+import { SECRET_TITLE_ID, SecretPanel } from "./secret-panel";
 import { TestEventResult } from "./test-event";
 
 type Subject = { id: string; name: string; channel: string; status: "active" | "paused" | "disabled" };
 
-/** What the last action said: a message, a refusal, a test event to follow, or a new secret to show once. */
+/** What the last action said: a message, a refusal, or a test event to follow. */
 type Outcome =
   | { kind: "message"; text: string }
   | { kind: "error"; text: string; from: string }
-  | { kind: "test"; deliveryId: string; sent: number }
-  | { kind: "secret"; secret: string; previousValidUntil: string };
+  | { kind: "test"; deliveryId: string; sent: number };
 
 /**
  * The route's commands: send a test event (then follow it), pause or resume, rotate a webhook's
@@ -27,13 +26,16 @@ type Outcome =
  */
 export function RouteActions({ route }: { route: Subject }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // A new secret stays on screen while the admin tries the route (it is gone once they leave the page).
+  const [rotation, setRotation] = useState<{ secret: string; previousValidUntil: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const [busy, setBusy] = useState<string | null>(null);
   const [dialog, setDialog] = useState<"rotate" | "delete" | null>(null);
   const rotateButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  const rotated = useRef(false);
 
-  const run = <T extends { ok: true }>(what: string, work: () => Promise<T | ActionError>, onDone: (result: T) => Outcome) => {
+  const run = <T extends { ok: true }>(what: string, work: () => Promise<T | ActionError>, onDone: (result: T) => Outcome | null) => {
     if (pending) return;
     setBusy(what);
     startTransition(async () => {
@@ -84,12 +86,21 @@ export function RouteActions({ route }: { route: Subject }) {
         <p className="text-xs text-fg2">Resume enables the route again with a clean slate; check the receiver first with a test event after resuming.</p>
       )}
 
+      {rotation && (
+        <SecretPanel title="New signing secret" secret={rotation.secret}>
+          <p className="text-sm" data-testid="rotation-ends">
+            The old secret keeps signing until <time dateTime={rotation.previousValidUntil}>{exactTime(new Date(rotation.previousValidUntil))}</time>: update
+            your receiver before then.
+          </p>
+        </SecretPanel>
+      )}
       <Result outcome={outcome} />
 
       <DialogShell
         open={dialog === "rotate"}
         onOpenChange={(open) => !open && setDialog(null)}
-        returnFocusTo={() => rotateButton.current}
+        // The new secret's panel takes the focus once it shows; the dialog must not take it back.
+        returnFocusTo={() => (rotated.current ? document.getElementById(SECRET_TITLE_ID) : rotateButton.current)}
         title="Rotate the signing secret?"
         description={
           <>
@@ -105,8 +116,10 @@ export function RouteActions({ route }: { route: Subject }) {
           style={buttonStyles.primary}
           onConfirm={() =>
             run("rotate", () => rotateSecretAction(route.id), (r: RotatedSecret) => {
+              rotated.current = true;
               setDialog(null);
-              return { kind: "secret", secret: r.secret, previousValidUntil: r.previousValidUntil };
+              setRotation({ secret: r.secret, previousValidUntil: r.previousValidUntil });
+              return null;
             })
           }
         />
@@ -171,14 +184,6 @@ function Result({ outcome }: { outcome: Outcome | null }) {
       )}
       {/* A new key per test event: each starts following its own delivery. */}
       {outcome?.kind === "test" && <TestEventResult key={outcome.sent} deliveryId={outcome.deliveryId} />}
-      {outcome?.kind === "secret" && (
-        <SecretPanel title="New signing secret" secret={outcome.secret}>
-          <p className="text-sm" data-testid="rotation-ends">
-            The old secret keeps signing until <time dateTime={outcome.previousValidUntil}>{exactTime(new Date(outcome.previousValidUntil))}</time>: update
-            your receiver before then.
-          </p>
-        </SecretPanel>
-      )}
     </div>
   );
 }

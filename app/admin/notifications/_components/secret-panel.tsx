@@ -3,6 +3,8 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { CopyButton } from "@/app/requests/_components/copy-button";
 
+export const SECRET_TITLE_ID = "secret-title";
+
 /**
  * A webhook route's signing secret, shown the one time Crosslink has it in the clear (at creation
  * or rotation). It takes the focus when it appears, so a screen reader reads it out and a
@@ -12,8 +14,8 @@ export function SecretPanel({ title, secret, children }: { title: string; secret
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section aria-labelledby="secret-title" className="space-y-3 rounded-fl-lg border-2 border-warning bg-warning-bg p-4 text-fg1 sm:p-5" data-testid="secret-panel">
-      <h2 id="secret-title" ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none focus-visible:underline">
+    <section aria-labelledby={SECRET_TITLE_ID} className="space-y-3 rounded-fl-lg border-2 border-warning bg-warning-bg p-4 text-fg1 sm:p-5" data-testid="secret-panel">
+      <h2 id={SECRET_TITLE_ID} ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none focus-visible:underline">
         {title}
       </h2>
       <p className="font-semibold text-warning">Copy it now; Crosslink will not show it again.</p>
