@@ -44,7 +44,7 @@ export async function AppHeader({ principal }: { principal: Principal | null }) 
   return (
     // relative: on phones the folded navigation opens as a panel under the header.
     <header className="relative border-b border-stroke2 bg-surface">
-      <div className="mx-auto flex min-h-12 max-w-6xl items-center gap-3 px-4 md:gap-6">
+      <div className="mx-auto flex min-h-12 max-w-6xl items-center gap-1.5 px-3 sm:gap-3 sm:px-4 md:gap-6">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-fg1">
           <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" className="text-brand-fg">
             <path

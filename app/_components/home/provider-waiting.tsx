@@ -29,7 +29,7 @@ export function ProviderWaiting({ home, tenantName, now }: { home: ProviderHome;
               </time>
               :{" "}
               <Link href={`/provider/requests/${encodeURIComponent(oldest.id)}`} className={inlineLinkStyles}>
-                {oldest.consumerTenantName} <span aria-hidden="true">→</span>
+                {oldest.consumerTenantName} <span aria-hidden="true">→</span>{" "}
                 <span className="sr-only">asks for</span> {oldest.targetName}
               </Link>
             </p>
