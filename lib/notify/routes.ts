@@ -154,7 +154,10 @@ export async function createRoute(deps: RouteDeps, principal: Principal, raw: un
 export async function updateRoute(deps: RouteDeps, principal: Principal, routeId: unknown, raw: unknown, httpRequestId?: string): Promise<void> {
   const admin = asAdmin(principal);
   const route = await loadRoute(deps.db, admin, routeId);
-  const input = await checkedInput(deps, admin, { ...(raw as object), channel: route.channel });
+  const form: Record<string, unknown> = { ...(raw as Record<string, unknown>), channel: route.channel };
+  // A URL is never shown again (Teams and Slack URLs carry their secret): left empty, the saved one stays.
+  if (route.channel !== "email" && typeof form.target === "string" && form.target.trim() === "") form.target = route.target;
+  const input = await checkedInput(deps, admin, form);
   await deps.db.$transaction(async (tx) => {
     await tx.notificationRoute.update({ where: { id: route.id }, data: routeColumns({ ...input, channel: route.channel as RouteInput["channel"] }) });
     await recordAudit(tx, { actor: actorOf(admin), action: "notify.route_updated", target: { type: "notification_route", id: route.id }, tenantId: admin.tenantId, httpRequestId, details: { name: input.name, events: input.events } });

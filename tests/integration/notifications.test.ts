@@ -7,7 +7,7 @@ import { signInAs } from "@/tests/support/sign-in-as";
 import { createServices, type Services } from "@/lib/services";
 import { fileRequest } from "@/lib/connections/file-request";
 import { decide } from "@/lib/connections/decide";
-import { createRoute, deliveryLog, getRoute, redeliverFailedSince, rotateSecret, sendTestEvent, setRoutePaused } from "@/lib/notify/routes";
+import { createRoute, deliveryLog, getRoute, redeliverFailedSince, rotateSecret, sendTestEvent, setRoutePaused, updateRoute } from "@/lib/notify/routes";
 import { saveEmailPreferences } from "@/lib/notify/preferences";
 import { raiseDueReminders } from "@/lib/notify/reminders";
 import { claimDue } from "@/lib/outbox/outbox";
@@ -187,6 +187,13 @@ describe("routes", () => {
     expect(receiver.received).toHaveLength(0);
     await expect(getRoute(journey.db, journey.priya, routeId)).rejects.toMatchObject({ kind: "forbidden" });
     await expect(getRoute(journey.db, adam, "no-such-route")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("editing a webhook route with the URL left empty keeps the saved URL (it is never shown again)", async () => {
+    const { routeId } = await webhookRoute(["request.pending"]);
+    await updateRoute(services.notify, adam, routeId, { name: "Renamed", purpose: "notify", scope: "tenant", events: ["request.approved"], target: "" });
+    const saved = await journey.db.notificationRoute.findUniqueOrThrow({ where: { id: routeId } });
+    expect(saved).toMatchObject({ name: "Renamed", target: receiver.url, eventFilter: JSON.stringify(["request.approved"]) });
   });
 
   it("refuses a private address and saves nothing", async () => {

@@ -25,7 +25,9 @@ export default async function RoutePage({ params, searchParams }: Props) {
   const filter = asDeliveryFilter(first(query.status));
   const cursor = first(query.cursor) ?? null;
   // Unknown, malformed and other tenants' IDs look the same: not found.
-  const { route, log } = await pageData({ role: "admin" }, async ({ principal, services }) => ({
+  const { route, log, canOpenRequests } = await pageData({ role: "admin" }, async ({ principal, services }) => ({
+    // Requests open on the provider's pages: an admin without the provider role gets their IDs only.
+    canOpenRequests: principal.roles.includes("provider"),
     route: await getRoute(services.db, principal, id),
     log: await deliveryLog(services.db, principal, id, { status: filter, cursor: cursor ?? undefined }),
   }));
@@ -99,6 +101,7 @@ export default async function RoutePage({ params, searchParams }: Props) {
           filter={filter}
           cursor={cursor}
           nextCursor={log.nextCursor}
+          canOpenRequests={canOpenRequests}
           defaultSince={isoToUtcInput(new Date(now.getTime() - 24 * 3_600_000))}
         />
       </div>

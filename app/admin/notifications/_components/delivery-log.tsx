@@ -16,6 +16,7 @@ export function DeliveryLog({
   filter,
   cursor,
   nextCursor,
+  canOpenRequests,
   defaultSince,
 }: {
   routeId: string;
@@ -23,6 +24,7 @@ export function DeliveryLog({
   filter: DeliveryFilter;
   cursor: string | null;
   nextCursor: string | null;
+  canOpenRequests: boolean;
   defaultSince: string;
 }) {
   const base = `/admin/notifications/${encodeURIComponent(routeId)}`;
@@ -68,7 +70,7 @@ export function DeliveryLog({
       ) : (
         <ol className="divide-y divide-stroke2 rounded-fl border border-stroke2" data-testid="delivery-log">
           {rows.map((row) => (
-            <DeliveryItem key={row.id} row={row} />
+            <DeliveryItem canOpenRequests={canOpenRequests} key={row.id} row={row} />
           ))}
         </ol>
       )}
@@ -91,7 +93,7 @@ export function DeliveryLog({
   );
 }
 
-function DeliveryItem({ row }: { row: DeliveryLogRow }) {
+function DeliveryItem({ row, canOpenRequests }: { row: DeliveryLogRow; canOpenRequests: boolean }) {
   const what = eventLabel(row.eventType);
   const canRedeliver = row.status === "delivered" || row.status === "dead" || row.status === "skipped";
   return (
@@ -109,7 +111,9 @@ function DeliveryItem({ row }: { row: DeliveryLogRow }) {
         <div className="flex gap-1">
           <dt>Request:</dt>
           <dd>
-            {row.requestId ? (
+            {row.requestId && !canOpenRequests ? (
+              <span className="font-mono">{row.requestId}</span>
+            ) : row.requestId ? (
               <Link href={`/provider/requests/${encodeURIComponent(row.requestId)}`} className="text-brand-fg underline underline-offset-2">
                 View request
               </Link>

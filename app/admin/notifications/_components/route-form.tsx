@@ -54,11 +54,9 @@ export function RouteForm({ mode, initial, scopes, choices }: { mode: Mode; init
     values: { ...values, events: [...values.events].sort().join(",") },
     clientErrors: {
       name: !name ? "Give the route a name." : name.length > 100 ? "Keep the name to 100 characters." : undefined,
-      target: values.target.trim()
+      target: values.target.trim() || editingUrl
         ? undefined
-        : editingUrl
-          ? "Paste the URL again: Crosslink does not show the saved one."
-          : copy.url
+        : copy.url
             ? `Paste the ${copy.targetLabel}.`
             : "Enter at least one email address.",
       events: values.events.length === 0 ? "Choose at least one event." : undefined,
@@ -160,7 +158,7 @@ export function RouteForm({ mode, initial, scopes, choices }: { mode: Mode; init
           hint={
             editingUrl ? (
               <>
-                Crosslink does not show the saved URL, because Teams and Slack URLs carry their secret. Paste it again, or a new one. Saved:{" "}
+                Crosslink does not show the saved URL, because Teams and Slack URLs carry their secret. Leave this empty to keep it, or paste a new one. Saved:{" "}
                 <span className="font-mono">{mode.currentRecipient}</span>
               </>
             ) : (
