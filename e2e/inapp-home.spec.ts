@@ -17,10 +17,13 @@ test("a provider's home page says how many requests wait, which waits longest, a
   const count = Number(await provider.getByTestId("home-pending-count").innerText());
   expect(count).toBeGreaterThan(0);
   expect(await pendingShown(page)).toBe(count);
-  await expect(provider.getByTestId("home-oldest-wait")).toHaveText(/^The oldest waits (under a minute|\d+ min|\d+ h|\d+ days): .+ → asks for .+$/);
+  const oldest = provider.getByTestId("home-oldest-wait");
+  await expect(oldest).toHaveText(/^The oldest waits (under a minute|\d+ min|\d+ h|\d+ days): .+ →\s*asks for .+$/);
+  // Seen as "Fabrikam → contoso-orders", heard as "Fabrikam asks for contoso-orders".
+  await expect(oldest.getByRole("link")).toHaveAccessibleName(/^\S.* asks for \S.*$/);
 
   // The oldest request's own page.
-  await provider.getByTestId("home-oldest-wait").getByRole("link").click();
+  await oldest.getByRole("link").click();
   await expect(page).toHaveURL(/\/provider\/requests\/[^/]+$/);
   await expect(page.getByTestId("request-state")).toHaveText("Pending");
 

@@ -31,7 +31,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
           <p className="text-fg2" data-testid="unread-summary">
             {unread.count === 0 ? "All read." : `${unread.more ? `More than ${unread.count}` : unread.count} unread.`} Emails about your requests can be turned
             off per change in{" "}
-            <Link href="/settings/notifications" className={inlineLinkStyles}>
+            <Link href="/settings/notifications" prefetch={false} className={inlineLinkStyles}>
               notification settings
             </Link>
             .

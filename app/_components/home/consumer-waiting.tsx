@@ -44,7 +44,7 @@ export function ConsumerWaiting({ home, tenantName, now }: { home: ConsumerHome;
             Notifications
           </Link>
           , and by email unless they turned that off in{" "}
-          <Link href="/settings/notifications" className={inlineLinkStyles}>
+          <Link href="/settings/notifications" prefetch={false} className={inlineLinkStyles}>
             notification settings
           </Link>
           .

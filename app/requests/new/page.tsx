@@ -35,7 +35,7 @@ export default async function NewRequestPage({ searchParams }: Props) {
         <p className="text-sm text-fg2" data-testid="who-is-told">
           Once the endpoint exists, the provider sees your request in their Crosslink inbox and is told through the email, webhook, Teams or Slack routes their
           admins have set up. You are emailed at each change (you can turn that off per change in{" "}
-          <Link href="/settings/notifications" className="text-brand-fg underline underline-offset-2">
+          <Link href="/settings/notifications" prefetch={false} className="text-brand-fg underline underline-offset-2">
             notification settings
           </Link>
           ) and see it under{" "}

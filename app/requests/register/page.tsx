@@ -28,7 +28,7 @@ export default async function RegisterPage({ searchParams }: Props) {
         </p>
         <p className="text-sm text-fg2" data-testid="who-is-told">
           You are emailed when its state changes (you can turn that off per change in{" "}
-          <Link href="/settings/notifications" className="text-brand-fg underline underline-offset-2">
+          <Link href="/settings/notifications" prefetch={false} className="text-brand-fg underline underline-offset-2">
             notification settings
           </Link>
           ) and see it under{" "}
