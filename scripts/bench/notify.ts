@@ -28,6 +28,7 @@ import { createDb } from "../../lib/db/client";
 import { createServices } from "../../lib/services";
 import { principalFromSessionToken } from "../../lib/auth/session-store";
 import { fileRequest } from "../../lib/connections/file-request";
+import { setManaged } from "../../lib/connections/onboarding";
 import { createRoute } from "../../lib/notify/routes";
 import { createDeliveries } from "../../lib/notify/deliveries";
 import { notificationFactsSchema } from "../../lib/notify/facts";
@@ -137,6 +138,8 @@ async function main() {
     const [felixToken, priyaToken, adamToken] = [await sessionToken("felix@fabrikam.onmicrosoft.com"), await sessionToken("priya@contoso.onmicrosoft.com"), await sessionToken("adam@contoso.onmicrosoft.com")];
     const felix = (await principalFromSessionToken(db, felixToken))!;
     const adam = (await principalFromSessionToken(db, adamToken))!;
+    const priya = (await principalFromSessionToken(db, priyaToken))!;
+    await setManaged({ db, providerAzure: services.providerAzure() }, priya, { resourceId: DEMO_RESOURCES.contoso.sites.orders.id, manage: true });
     const { routeId } = await createRoute(services.notify, adam, { name: "Bench receiver", channel: "webhook", purpose: "notify", scope: "tenant", events: ["request.pending"], target: receiver.url });
     await createRoute(services.notify, adam, { name: "Bench team mail", channel: "email", purpose: "notify", scope: "tenant", events: ["request.pending"], target: TEAM_ADDRESS });
 
