@@ -17,6 +17,7 @@
  *   CROSSLINK_DATA_DIR=.data/bench-notify tsx scripts/with-local-ca.ts scripts/bench/notify.ts [--requests 1000] [--deliveries 10000]
  */
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -33,7 +34,8 @@ import { setManaged } from "../../lib/connections/onboarding";
 import { withdrawRequest } from "../../lib/connections/consumer-actions";
 import { createRoute, listRoutes, setRoutePaused } from "../../lib/notify/routes";
 import { saveEmailPreferences } from "../../lib/notify/preferences";
-import { createDeliveries } from "../../lib/notify/deliveries";
+import { enqueueJob } from "../../lib/jobs/job";
+import { deliverJob } from "../../lib/notify/jobs/deliver";
 import { notificationFactsSchema } from "../../lib/notify/facts";
 import { getMail, listMail } from "../../dev/mail-catcher/client";
 import { ms, summarize } from "./stats";
@@ -207,14 +209,23 @@ async function main() {
     const sample = await db.delivery.findFirstOrThrow({ where: { routeId, eventType: "request.pending" } });
     const facts = notificationFactsSchema.parse(JSON.parse(sample.facts));
     const before = receiver.firstSeen.size;
-    for (let start = 0; start < DELIVERIES; start += 500) {
-      await db.$transaction(async (tx) => {
-        for (let k = start; k < Math.min(DELIVERIES, start + 500); k++) {
-          const eventId = `bench_${k}`;
-          await createDeliveries(tx, eventId, facts.type, facts.request?.id ?? null, [{ key: `${eventId}:route:${routeId}`, routeId, userId: null, channel: "webhook", recipient: receiver.url, facts: { ...facts, eventId } }]);
-        }
-      });
+    // Queued first and released at once (their jobs wait far in the future until then), so the
+    // rate measured is the worker's, not the speed of this loop.
+    const held = new Date(Date.now() + 24 * 3_600_000);
+    for (let start = 0; start < DELIVERIES; start += 250) {
+      await db.$transaction(
+        async (tx) => {
+          const batch = Array.from({ length: Math.min(250, DELIVERIES - start) }, (_, j) => {
+            const eventId = `bench_${start + j}`;
+            return { id: crypto.randomUUID(), key: `${eventId}:route:${routeId}`, eventId, eventType: facts.type, requestId: facts.request?.id ?? null, routeId, channel: "webhook", recipient: receiver.url, facts: JSON.stringify({ ...facts, eventId }) };
+          });
+          await tx.delivery.createMany({ data: batch });
+          for (const d of batch) await enqueueJob(tx, deliverJob, { deliveryId: d.id }, { runAt: held });
+        },
+        { timeout: 60_000 },
+      );
     }
+    await db.outboxMessage.updateMany({ where: { topic: deliverJob.topic, status: "pending", nextAttemptAt: held }, data: { nextAttemptAt: new Date() } });
     const queuedAt = Date.now();
     const pageTimes: number[] = [];
     let loading = true;
