@@ -37,7 +37,9 @@ afterEach(async () => {
 });
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["tests/support/worker-process.ts"], {
+  // Node itself with tsx's loader: the tsx command would run the worker in a child process of its
+  // own, which would survive a SIGKILL sent to the command.
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/worker-process.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -77,12 +79,16 @@ it("a worker killed mid-delivery: after a restart everything arrives, and nothin
   receiver.delayMs = 150;
 
   const first = await startWorker();
-  await expect.poll(() => db.delivery.count({ where: { status: "delivered" } }), { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(COUNT / 4);
+  // Kill it once some deliveries are acknowledged and others are claimed and on their way.
+  const inTheMiddle = async () => receiver.inFlight > 0 && (await db.delivery.count({ where: { status: "delivered" } })) >= COUNT / 4;
+  await expect.poll(inTheMiddle, { timeout: 60_000, interval: 10 }).toBe(true);
   first.kill("SIGKILL");
   await new Promise((r) => first.once("exit", r));
   const acknowledged = new Set((await db.delivery.findMany({ where: { status: "delivered" }, select: { eventId: true } })).map((d) => d.eventId));
   expect(acknowledged.size).toBeGreaterThan(0);
   expect(acknowledged.size).toBeLessThan(COUNT);
+  const unfinished = await db.delivery.count({ where: { status: "pending", attempts: 0, route: { id: route.id } } });
+  expect(unfinished, "deliveries the dead worker had sent but not recorded, or not reached").toBeGreaterThan(0);
 
   await startWorker();
   // Deliveries the dead worker had claimed wait for its lock to run out, then go again.

@@ -14,18 +14,22 @@ export type WebhookReceiver = {
   answer: (count: number) => number;
   /** How long each answer takes (a slow receiver). */
   delayMs: number;
+  /** Requests arrived and not answered yet. */
+  inFlight: number;
   waitFor(predicate: (r: Received[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 };
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
-  const receiver: Omit<WebhookReceiver, "url" | "close" | "waitFor"> = { received: [], answer: () => 200, delayMs: 0 };
+  const receiver: Omit<WebhookReceiver, "url" | "close" | "waitFor"> = { received: [], answer: () => 200, delayMs: 0, inFlight: 0 };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const status = receiver.answer(receiver.received.length);
+      receiver.inFlight++;
       const answer = () => {
+        receiver.inFlight--;
         receiver.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
         res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `no (${status})`);
       };
