@@ -21,16 +21,15 @@
  *     [--requests 100000] [--resources 2000] [--per-route 1200] [--rounds 3] [--navigations 10]
  *     [--reuse]   keep the database of the last run when it holds the same data (skips seeding)
  */
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import http from "node:http";
 import { chromium, type Page } from "@playwright/test";
-import { signInThroughBrowserlessForm } from "../../dev/entra/test-support";
 import { PROVIDER_TENANT, DEMO_TENANTS } from "../../dev/world/demo-tenants";
 import { createDb } from "../../lib/db/client";
 import { rebuildStateCounts } from "../../lib/connections/state-counts";
 import { ms, summarize } from "./stats";
+import { startBenchWorld, sessionToken } from "./bench-world";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PORTS = { app: 3400, entra: 7843, arm: 8843 };
@@ -38,22 +37,8 @@ const APP = `http://localhost:${PORTS.app}`;
 // Same data dir as the launcher (package.json), whose local CA this process trusts.
 const DATA_DIR = path.resolve(ROOT, process.env.CROSSLINK_DATA_DIR ?? ".data/bench");
 
-async function startWorld(fresh: boolean) {
-  const child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    ["scripts/local-world/run.ts", "--app-port", `${PORTS.app}`, "--entra-port", `${PORTS.entra}`, "--arm-port", `${PORTS.arm}`, "--data-dir", DATA_DIR, ...(fresh ? ["--fresh"] : []), "--quiet"],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn" } },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("Crosslink is running")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`local world exited (${code}) before it was ready:\n${out}`)));
-  });
-  return child;
-}
+const startWorld = (fresh: boolean) =>
+  startBenchWorld(["--app-port", `${PORTS.app}`, "--entra-port", `${PORTS.entra}`, "--arm-port", `${PORTS.arm}`, "--data-dir", DATA_DIR, ...(fresh ? ["--fresh"] : [])]);
 
 const DB_URL = `file:${path.join(DATA_DIR, "crosslink.db")}`;
 
@@ -126,14 +111,7 @@ async function seed(requests: number, resources: number) {
 }
 
 async function providerCookie(): Promise<string> {
-  const start = await fetch(`${APP}/auth/sign-in?returnTo=/provider`, { redirect: "manual" });
-  const authorizeUrl = start.headers.get("location");
-  if (!authorizeUrl) throw new Error("sign-in did not redirect to the identity provider");
-  const signedIn = await signInThroughBrowserlessForm({ authorizeUrl, username: "priya@contoso.onmicrosoft.com" });
-  const callback = await fetch(signedIn.redirectUrl, { redirect: "manual" });
-  const cookie = callback.headers.getSetCookie().find((c) => c.startsWith("crosslink_session="));
-  if (!cookie) throw new Error(`no session cookie after sign-in (HTTP ${callback.status})`);
-  return cookie.split(";")[0]!;
+  return `crosslink_session=${await sessionToken(APP, "priya@contoso.onmicrosoft.com")}`;
 }
 
 function get(url: string, agent: http.Agent, cookie: string): Promise<number> {

@@ -16,13 +16,11 @@
  * Targets: p95 ≤ 2 s for (a) and (b); ≥ 100 deliveries/s.
  *   CROSSLINK_DATA_DIR=.data/bench-notify tsx scripts/with-local-ca.ts scripts/bench/notify.ts [--requests 1000] [--deliveries 10000]
  */
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { AddressInfo } from "node:net";
-import { signInThroughBrowserlessForm } from "../../dev/entra/test-support";
 import { ensureLocalSecrets } from "../../dev/world/local-secrets";
 import { DEMO_RESOURCES } from "../../dev/world/demo-resources";
 import { loadConfig } from "../../lib/config";
@@ -39,8 +37,8 @@ import { deliverJob } from "../../lib/notify/jobs/deliver";
 import { notificationFactsSchema } from "../../lib/notify/facts";
 import { getMail, listMail } from "../../dev/mail-catcher/client";
 import { ms, summarize } from "./stats";
+import { ROOT, sessionToken, startBenchWorld } from "./bench-world";
 
-const ROOT = path.resolve(__dirname, "..", "..");
 const PORTS = { app: 3410, entra: 7853, arm: 8853, smtp: 2453, mail: 2454 };
 const APP = `http://localhost:${PORTS.app}`;
 const MAIL = `http://localhost:${PORTS.mail}`;
@@ -52,37 +50,11 @@ const REQUESTS = Number(values.requests);
 const DELIVERIES = Number(values.deliveries);
 const ROUND = 200;
 
-async function startWorld() {
-  const child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    [
-      "scripts/local-world/run.ts",
-      ...["--app-port", `${PORTS.app}`, "--entra-port", `${PORTS.entra}`, "--arm-port", `${PORTS.arm}`, "--smtp-port", `${PORTS.smtp}`, "--mail-port", `${PORTS.mail}`],
-      ...["--data-dir", DATA_DIR, "--fresh", "--quiet"],
-    ],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, LOG_LEVEL: "warn" } },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("Crosslink is running")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`local world exited (${code}) before it was ready:\n${out}`)));
-  });
-  return child;
-}
-
-async function sessionToken(username: string): Promise<string> {
-  const start = await fetch(`${APP}/auth/sign-in?returnTo=/`, { redirect: "manual" });
-  const authorizeUrl = start.headers.get("location");
-  if (!authorizeUrl) throw new Error("sign-in did not redirect to the identity provider");
-  const signedIn = await signInThroughBrowserlessForm({ authorizeUrl, username });
-  const callback = await fetch(signedIn.redirectUrl, { redirect: "manual" });
-  const cookie = callback.headers.getSetCookie().find((c) => c.startsWith("crosslink_session="));
-  if (!cookie) throw new Error(`no session cookie after sign-in (HTTP ${callback.status})`);
-  return cookie.split(";")[0]!.slice("crosslink_session=".length);
-}
+const startWorld = () =>
+  startBenchWorld([
+    ...["--app-port", `${PORTS.app}`, "--entra-port", `${PORTS.entra}`, "--arm-port", `${PORTS.arm}`, "--smtp-port", `${PORTS.smtp}`, "--mail-port", `${PORTS.mail}`],
+    ...["--data-dir", DATA_DIR, "--fresh"],
+  ]);
 
 /** The receiver: when each webhook-id first arrived, and how often each arrived. */
 async function startReceiver() {
@@ -141,7 +113,7 @@ async function main() {
   const db = createDb(config.databaseUrl);
   const services = createServices(db, config);
   try {
-    const [felixToken, priyaToken, adamToken] = [await sessionToken("felix@fabrikam.onmicrosoft.com"), await sessionToken("priya@contoso.onmicrosoft.com"), await sessionToken("adam@contoso.onmicrosoft.com")];
+    const [felixToken, priyaToken, adamToken] = [await sessionToken(APP, "felix@fabrikam.onmicrosoft.com"), await sessionToken(APP, "priya@contoso.onmicrosoft.com"), await sessionToken(APP, "adam@contoso.onmicrosoft.com")];
     const felix = (await principalFromSessionToken(db, felixToken))!;
     const adam = (await principalFromSessionToken(db, adamToken))!;
     const priya = (await principalFromSessionToken(db, priyaToken))!;
