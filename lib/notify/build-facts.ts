@@ -4,6 +4,7 @@ import { catalogEntryFor, inSentence, targetTypeLabel } from "../domain/private-
 import type { RequestEvent } from "../connections/request-events";
 import type { Audience, NotificationFacts, RequestFacts } from "./facts";
 import type { NotificationType } from "./notification-types";
+import { emailAddressOf } from "./user-address";
 
 /**
  * Reads what a notification about a request says, once, when the event is fanned out: the
@@ -12,12 +13,13 @@ import type { NotificationType } from "./notification-types";
  */
 const privateIpsSchema = z.array(z.object({ fqdn: z.string().optional(), ips: z.array(z.string()) })).catch([]);
 
-export async function loadRequestFacts(tx: DbOrTx, requestId: string): Promise<RequestFacts | null> {
+/** The request's facts, and who filed it (id and address: never part of the facts, which webhooks carry). */
+export async function loadRequestFacts(tx: DbOrTx, requestId: string): Promise<{ facts: RequestFacts; requester: { id: string; address: string | null } | null } | null> {
   const r = await tx.connectionRequest.findUnique({
     where: { id: requestId },
     include: {
       consumerTenant: { select: { displayName: true } },
-      requester: { select: { displayName: true } },
+      requester: { select: { id: true, displayName: true, email: true, username: true } },
       providerResource: { select: { name: true, kind: true } },
       transitions: { orderBy: { createdAt: "desc" }, take: 2, select: { toState: true, fromState: true } },
     },
@@ -25,7 +27,7 @@ export async function loadRequestFacts(tx: DbOrTx, requestId: string): Promise<R
   if (!r) return null;
   const ips = privateIpsSchema.parse(safeJson(r.privateIps));
   const entry = catalogEntryFor(r.targetType);
-  return {
+  const facts: RequestFacts = {
     id: r.id,
     state: r.state as RequestFacts["state"],
     previousState: (r.transitions[0]?.fromState ?? null) as RequestFacts["previousState"],
@@ -46,6 +48,7 @@ export async function loadRequestFacts(tx: DbOrTx, requestId: string): Promise<R
     stateReason: r.stateReason ?? r.lastError,
     createdAt: r.createdAt.toISOString(),
   };
+  return { facts, requester: r.requester ? { id: r.requester.id, address: emailAddressOf(r.requester) } : null };
 }
 
 function safeJson(text: string): unknown {

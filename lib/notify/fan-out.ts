@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from "../db/client";
+import type { Db } from "../db/client";
 import type { RequestState } from "../domain/connection-lifecycle";
 import { REQUEST_EVENT_TYPES, requestEventSchema } from "../connections/request-events";
 import { factsForRequestEvent, loadRequestFacts } from "./build-facts";
@@ -22,10 +22,10 @@ export type FanOutDeps = { db: Db; appBaseUrl: string };
 export async function fanOut(deps: FanOutDeps, message: { id: string; topic: string; payload: unknown }): Promise<number> {
   const event = parseEvent(message.topic, message.payload);
   return deps.db.$transaction(async (tx) => {
-    const current = await loadRequestFacts(tx, event.requestId);
-    if (!current) return 0; // the request is gone: nothing left to tell
+    const loaded = await loadRequestFacts(tx, event.requestId);
+    if (!loaded) return 0; // the request is gone: nothing left to tell
     // The event may be fanned out after later changes: it tells the state it announced.
-    const request = { ...current, state: event.state, previousState: event.previousState };
+    const request = { ...loaded.facts, state: event.state, previousState: event.previousState };
     const eventId = `evt_${message.id}`;
     const drafts: DeliveryDraft[] = [];
 
@@ -38,7 +38,7 @@ export async function fanOut(deps: FanOutDeps, message: { id: string; topic: str
       drafts.push({ key: `${eventId}:route:${route.id}`, routeId: route.id, userId: null, channel: route.channel, recipient: recipientLabel(route.channel, route.target), facts: providerFacts });
     }
 
-    const requester = isConsumerEmailEvent(event.type) ? await requesterOf(tx, event.requestId) : null;
+    const requester = isConsumerEmailEvent(event.type) ? loaded.requester : null;
     if (requester) {
       const consumerFacts = factsForRequestEvent(event, eventId, request, "consumer", deps.appBaseUrl);
       const optedOut = await tx.notificationOptOut.findUnique({ where: { userId_eventType: { userId: requester.id, eventType: event.type } } });
@@ -77,15 +77,6 @@ function parseEvent(topic: string, payload: unknown): ParsedEvent {
   }
   const e = requestEventSchema.parse(payload);
   return { ...e, actor: { kind: e.actor.kind, label: e.actor.label }, note: e.note ?? null, action: e.action ?? null, waitingHours: null, state: e.after.state, previousState: e.before && e.before.state !== e.after.state ? e.before.state : null };
-}
-
-async function requesterOf(tx: DbOrTx, requestId: string): Promise<{ id: string; address: string | null } | null> {
-  const r = await tx.connectionRequest.findUnique({ where: { id: requestId }, select: { requester: { select: { id: true, email: true, username: true } } } });
-  const user = r?.requester;
-  if (!user) return null;
-  // The address they signed in with: the email claim, else a UPN that is an address.
-  const address = user.email ?? (user.username.includes("@") ? user.username : null);
-  return { id: user.id, address: address?.toLowerCase() ?? null };
 }
 
 /** The notifications subscriber of the event dispatcher. */

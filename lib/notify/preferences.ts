@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import type { Principal } from "../auth/principal";
 import { authorize } from "../auth/authorize";
 import { parseInput } from "../core/parse";
+import { emailAddressOf } from "./user-address";
 import { CONSUMER_EMAIL_EVENTS, NOTIFICATION_TYPE_LABELS, type ConsumerEmailEvent } from "./notification-types";
 
 /**
@@ -18,7 +19,7 @@ export async function emailPreferences(db: Db, principal: Principal): Promise<{ 
     db.notificationOptOut.findMany({ where: { userId: me.userId }, select: { eventType: true } }),
   ]);
   const off = new Set(optOuts.map((o) => o.eventType));
-  const address = user?.email ?? (user?.username.includes("@") ? user.username : null);
+  const address = user ? emailAddressOf(user) : null;
   return {
     address,
     preferences: CONSUMER_EMAIL_EVENTS.map((type) => ({ type, ...NOTIFICATION_TYPE_LABELS[type], emailed: !off.has(type) })),

@@ -5,6 +5,7 @@ import type { NotificationFacts } from "./facts";
 import { createDeliveries } from "./deliveries";
 import type { NotifyJobDeps } from "./jobs/deps";
 import { describeNotification } from "./messages/describe";
+import { emailAddressOf } from "./user-address";
 
 /** Where an admin manages one route. */
 export function routePageUrl(appBaseUrl: string, routeId: string): string {
@@ -47,6 +48,6 @@ async function tellOwner(tx: DbOrTx, appBaseUrl: string, route: { id: string; na
   };
   const words = describeNotification(facts);
   await tx.inAppNotification.create({ data: { key: `${eventId}:user:${owner.id}`, userId: owner.id, eventType: facts.type, title: words.title, body: words.summary } });
-  const address = owner.email ?? (owner.username.includes("@") ? owner.username : null);
-  if (address) await createDeliveries(tx, eventId, facts.type, null, [{ key: `${eventId}:user:${owner.id}`, routeId: null, userId: owner.id, channel: "email", recipient: address.toLowerCase(), facts }]);
+  const address = emailAddressOf(owner);
+  if (address) await createDeliveries(tx, eventId, facts.type, null, [{ key: `${eventId}:user:${owner.id}`, routeId: null, userId: owner.id, channel: "email", recipient: address, facts }]);
 }
