@@ -47,7 +47,7 @@ async function deliver(deliveryId: string, ctx: Ctx): Promise<void> {
     // Rendering or a bug: recorded like any failed try, and retried.
     outcome = { ok: false, statusCode: null, latencyMs: 0, excerpt: null, error: err instanceof Error ? err.message : String(err), permanent: false, gone: false, retryAfterMs: null };
   }
-  await record(ctx, delivery.id, delivery.routeId, outcome, now);
+  const failingSince = await record(ctx, delivery.id, delivery.routeId, outcome, now);
   if (outcome.ok) return;
 
   const route = delivery.route;
@@ -55,7 +55,6 @@ async function deliver(deliveryId: string, ctx: Ctx): Promise<void> {
     await disableRoute(ctx.deps, route.id, "The receiver answered 410 Gone: it no longer accepts these notifications.");
     throw new PermanentJobFailure(`${outcome.error} — the route was disabled`);
   }
-  const failingSince = route ? (await db.notificationRoute.findUnique({ where: { id: route.id }, select: { failingSince: true } }))?.failingSince : null;
   if (route && failingSince && now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS) {
     await disableRoute(ctx.deps, route.id, "Every delivery has failed for 5 days.");
     throw new PermanentJobFailure(`${outcome.error} — the route was disabled after 5 days of failures`);
@@ -75,9 +74,10 @@ async function skipReason(ctx: Ctx, delivery: { eventType: string; requestId: st
   return null;
 }
 
-async function record(ctx: Ctx, deliveryId: string, routeId: string | null, outcome: SendOutcome, at: Date): Promise<void> {
+/** Records the try; answers since when the route has been failing (null: it is not). */
+async function record(ctx: Ctx, deliveryId: string, routeId: string | null, outcome: SendOutcome, at: Date): Promise<Date | null> {
   const { db } = ctx.deps;
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.deliveryAttempt.create({
       data: { deliveryId, attemptedAt: at, statusCode: outcome.statusCode, latencyMs: outcome.latencyMs, responseExcerpt: outcome.excerpt?.slice(0, 1024) ?? null, error: outcome.error?.slice(0, 1000) ?? null },
     });
@@ -90,9 +90,12 @@ async function record(ctx: Ctx, deliveryId: string, routeId: string | null, outc
         ...(outcome.ok ? { status: "delivered", deliveredAt: at } : {}),
       },
     });
-    if (routeId) {
-      if (outcome.ok) await tx.notificationRoute.updateMany({ where: { id: routeId, failingSince: { not: null } }, data: { failingSince: null } });
-      else await tx.notificationRoute.updateMany({ where: { id: routeId, failingSince: null }, data: { failingSince: at } });
+    if (!routeId) return null;
+    if (outcome.ok) {
+      await tx.notificationRoute.updateMany({ where: { id: routeId, failingSince: { not: null } }, data: { failingSince: null } });
+      return null;
     }
+    await tx.notificationRoute.updateMany({ where: { id: routeId, failingSince: null }, data: { failingSince: at } });
+    return (await tx.notificationRoute.findUnique({ where: { id: routeId }, select: { failingSince: true } }))?.failingSince ?? null;
   });
 }
