@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DetailItem } from "@/app/_components/detail-item";
 import Link from "next/link";
 import { deliveryLog, getRoute } from "@/lib/notify/routes";
 import { pageData } from "@/app/_lib/page";
@@ -58,27 +59,27 @@ export default async function RoutePage({ params, searchParams }: Props) {
           Route
         </h2>
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
-          <Item term="Channel">
+          <DetailItem term="Channel">
             <ChannelLabel channel={route.channel} />
-          </Item>
-          <Item term="Where">
+          </DetailItem>
+          <DetailItem term="Where">
             <span className="break-all font-mono text-xs" data-testid="route-recipient">
               {route.recipient}
             </span>
-          </Item>
-          <Item term="Resources">{route.scope.kind === "tenant" ? "All resources" : `Only ${route.scope.name}`}</Item>
-          <Item term="Purpose">
+          </DetailItem>
+          <DetailItem term="Resources">{route.scope.kind === "tenant" ? "All resources" : `Only ${route.scope.name}`}</DetailItem>
+          <DetailItem term="Purpose">
             {(PURPOSE_COPY as Record<string, { label: string; hint: string } | undefined>)[route.purpose]?.label ?? route.purpose}
             <span className="block text-xs text-fg3">{(PURPOSE_COPY as Record<string, { hint: string } | undefined>)[route.purpose]?.hint}</span>
-          </Item>
-          <Item term="Events">
+          </DetailItem>
+          <DetailItem term="Events">
             <EventList events={route.events} />
-          </Item>
-          <Item term="Deliveries">
+          </DetailItem>
+          <DetailItem term="Deliveries">
             <DeliveryCounts counts={route.counts} />
-          </Item>
+          </DetailItem>
           {route.channel === "webhook" && (
-            <Item term="Signing secret">
+            <DetailItem term="Signing secret">
               {route.rotationEndsAt ? (
                 <span data-testid="rotation-window">
                   Rotated: the previous secret also signs until <Timestamp date={route.rotationEndsAt} />.
@@ -86,11 +87,11 @@ export default async function RoutePage({ params, searchParams }: Props) {
               ) : (
                 <span className="text-fg2">Shown once when it was made. Rotate it if it was lost or leaked.</span>
               )}
-            </Item>
+            </DetailItem>
           )}
-          <Item term="Created">
+          <DetailItem term="Created">
             <Timestamp date={route.createdAt} />
-          </Item>
+          </DetailItem>
         </dl>
       </section>
 
@@ -106,14 +107,5 @@ export default async function RoutePage({ params, searchParams }: Props) {
         />
       </div>
     </div>
-  );
-}
-
-function Item({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt className="font-semibold text-fg2">{term}</dt>
-      <dd className="min-w-0">{children}</dd>
-    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DetailItem } from "@/app/_components/detail-item";
 import Link from "next/link";
 import { requestForProvider } from "@/lib/connections/request-detail";
 import { decisionHeadline, ENDPOINT_WORDS, inProgressLabel, wordsFor } from "@/lib/domain/request-words";
@@ -96,25 +97,25 @@ export default async function ProviderRequestPage({ params }: Props) {
             Request
           </h2>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">
-            <Item term="Target">
+            <DetailItem term="Target">
               <span className="font-semibold">{view.targetName}</span> <span className="text-fg3">· {targetTypeLabel(view.targetType, view.providerResource?.kind)}</span>
               <div className="break-all font-mono text-xs text-fg3">{view.targetResourceId}</div>
-            </Item>
-            <Item term="Group ID">
+            </DetailItem>
+            <DetailItem term="Group ID">
               <span className="font-mono">{view.groupId || "—"}</span>
-            </Item>
-            <Item term="Consumer tenant">
+            </DetailItem>
+            <DetailItem term="Consumer tenant">
               {view.consumerTenant.displayName}
               <div className="font-mono text-xs text-fg3">{view.consumerTenant.id}</div>
-            </Item>
-            <Item term="Requested by">
+            </DetailItem>
+            <DetailItem term="Requested by">
               {requester?.displayName ?? "Unknown"}
               {(requester?.email ?? requester?.username) && <div className="text-xs text-fg3">{requester?.email ?? requester?.username}</div>}
-            </Item>
-            <Item term="Message">
+            </DetailItem>
+            <DetailItem term="Message">
               <span data-testid="request-message">{view.requestMessage || <span className="text-fg3">No message</span>}</span>
-            </Item>
-            <Item term="Private endpoint">
+            </DetailItem>
+            <DetailItem term="Private endpoint">
               {endpointDeleted ? (
                 <span className="text-fg3" data-testid="endpoint-deleted">
                   {ENDPOINT_WORDS.deleted}
@@ -127,17 +128,17 @@ export default async function ProviderRequestPage({ params }: Props) {
                 <span className="text-fg3">{view.state === "Withdrawn" ? ENDPOINT_WORDS.neverCreated : ENDPOINT_WORDS.notCreated}</span>
               )}
               {view.endpointLocation && <div className="text-xs text-fg3">Region: {view.endpointLocation}</div>}
-            </Item>
+            </DetailItem>
             {view.privateIps.length > 0 && !endpointDeleted && (
-              <Item term="Private IP addresses">
+              <DetailItem term="Private IP addresses">
                 <span className="font-mono text-xs">{[...new Set(view.privateIps.flatMap((p) => p.ips))].join(", ")}</span>
-              </Item>
+              </DetailItem>
             )}
-            <Item term="Source">{SOURCES[view.source] ?? view.source}</Item>
-            <Item term="Filed">
+            <DetailItem term="Source">{SOURCES[view.source] ?? view.source}</DetailItem>
+            <DetailItem term="Filed">
               <Timestamp date={view.createdAt} />
-            </Item>
-            <Item term="Decision">
+            </DetailItem>
+            <DetailItem term="Decision">
               {decider && view.decidedAt ? (
                 <span data-testid="decision">
                   {view.pendingAction ? "Being applied: " : ""}
@@ -147,21 +148,12 @@ export default async function ProviderRequestPage({ params }: Props) {
               ) : (
                 <span className="text-fg3">No decision yet</span>
               )}
-            </Item>
+            </DetailItem>
           </dl>
         </section>
 
         <Timeline steps={view.transitions} />
       </div>
     </div>
-  );
-}
-
-function Item({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt className="font-semibold text-fg2">{term}</dt>
-      <dd className="min-w-0">{children}</dd>
-    </>
   );
 }
