@@ -4,6 +4,7 @@ import type { Requirement } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
 import { errorAnswer } from "@/lib/core/error-answer";
 import { getSharedServices, type Services } from "@/lib/services";
+import { formSummary } from "./action-summary";
 import { currentRequestId } from "./request-context";
 import { requirePrincipal } from "./session";
 
@@ -26,8 +27,8 @@ export async function action<T>(requirement: Requirement, work: (ctx: ActionCont
   } catch (err) {
     unstable_rethrow(err);
     const answer = errorAnswer(err, requestId);
-    // A form shows each field's message next to its field; the summary points there.
-    return { ok: false, ...answer, ...(answer.fieldErrors ? { message: "Check the highlighted fields." } : {}), requestId };
+    const { fieldErrors, ...rest } = answer;
+    return { ok: false, ...rest, ...(fieldErrors ? formSummary(fieldErrors) : {}), requestId };
   }
 }
 
