@@ -276,17 +276,21 @@ test("filters, search, sort and paging live in the URL; without JavaScript the l
   await signInAsProvider(page);
   const shownIds = () => page.locator("tr[data-request-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-request-id")));
 
-  // Without JavaScript: the server renders the rows into the page, and the filter form is a plain GET form.
+  // Without JavaScript: the list offers the plain view, which the server renders with its rows, and
+  // the filter form is a plain GET form that stays on the plain view.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   await noJs.addCookies(await page.context().cookies());
   const plain = await noJs.newPage();
   await plain.goto("/provider");
+  await expect(plain.locator("tr[data-request-id]")).toHaveCount(0);
+  await plain.getByRole("link", { name: "Show the requests without JavaScript" }).click();
+  await expect(plain).toHaveURL(/plain=1/);
   await expect(plain.locator("tr[data-request-id]").first()).toBeVisible();
   await plain.getByLabel("Search").fill(tag);
   await plain.getByLabel("Consumer tenant").selectOption({ label: FELIX.tenant });
   await plain.getByLabel("Sort").selectOption("oldest");
   await plain.getByRole("button", { name: "Apply" }).click();
-  await expect(plain).toHaveURL(new RegExp(`q=${tag}.*tenant=${FABRIKAM_TENANT_ID}.*sort=oldest`));
+  await expect(plain).toHaveURL(new RegExp(`plain=1.*q=${tag}.*tenant=${FABRIKAM_TENANT_ID}.*sort=oldest`));
   await expect(plain.locator("tr[data-request-id]")).toHaveCount(3);
   await expect(plain.locator("tr[data-request-id]").first()).toHaveAttribute("data-request-id", oldest);
   await expect(plain.getByRole("table", { name: "Pending connection requests, oldest first" })).toBeVisible();

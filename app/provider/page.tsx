@@ -16,20 +16,23 @@ export const metadata: Metadata = { title: "Inbox" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The provider inbox: the heading, the filter form and the first page of requests, rendered on
- * the server so the rows show with the page (and without JavaScript). InboxList then keeps the
- * list current in the browser from the data endpoint.
+ * The provider inbox: the heading, the filter form and the state tabs with their counts, rendered
+ * on the server; InboxList loads the rows in the browser from the data endpoint and keeps them
+ * current. Rendering the rows here cost the page twice what any other page costs under load (the
+ * table's markup, its props again in the page's data, and its dialogs), for a first row that shows
+ * within a few hundred milliseconds either way. Without JavaScript the list links to the plain
+ * view (`plain=1`), which the server renders with its rows.
  */
 export default async function ProviderInboxPage({ searchParams }: Props) {
   const view = parseInboxView(await searchParams);
   const sizes = [...new Set([...PAGE_SIZES, view.size])].sort((a, b) => a - b);
-  const { principal, options, initial, mark } = await pageData({ role: "provider" }, async ({ principal, services }) => {
-    const [options, initial, { mark }] = await Promise.all([
+  const { principal, options, initial, activity } = await pageData({ role: "provider" }, async ({ principal, services }) => {
+    const [options, activity, initial] = await Promise.all([
       inboxFilterOptions(services.db, principal),
-      inboxDataForView(services.db, principal, view),
       inboxChangeMark(services.db, principal),
+      view.plain ? inboxDataForView(services.db, principal, view) : undefined,
     ]);
-    return { principal, options, initial, mark };
+    return { principal, options, initial, activity };
   });
   const managed = options.managedCount;
 
@@ -58,6 +61,7 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
 
       <Form action="/provider" className="flex flex-wrap items-end gap-3 rounded-fl-lg border border-stroke2 bg-surface p-4 shadow-sm" aria-label="Filter requests">
         {view.state !== "Pending" && <input type="hidden" name="state" value={view.state} />}
+        {view.plain && <input type="hidden" name="plain" value="1" />}
         <Field label="Search" htmlFor="inbox-q" grow>
           <input
             id="inbox-q"
@@ -122,17 +126,18 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
             Apply
           </button>
           {(hasFilters(view) || view.sort !== "newest" || view.size !== DEFAULT_PAGE_SIZE) && (
-            <Link href={inboxHref({ state: view.state, sort: "newest", size: DEFAULT_PAGE_SIZE })} className={buttonStyles.subtle}>
+            <Link href={inboxHref({ state: view.state, sort: "newest", size: DEFAULT_PAGE_SIZE, plain: view.plain })} className={buttonStyles.subtle}>
               Clear
             </Link>
           )}
         </div>
       </Form>
 
-      {/* Each render of this page gives the list a new key, so it takes the rows rendered here
-          afresh: after a decision (the action refreshes the page), on router.refresh() and on
-          every navigation. `mark` tells the list which state of the inbox those rows show. */}
-      <InboxList view={view} loadKey={randomUUID()} initial={initial} initialMark={mark} renderedAt={new Date().toISOString()} />
+      {/* Each render of this page gives the list a new key, so it loads afresh: after a decision
+          (the action refreshes the page), on router.refresh() and on every navigation. `mark`
+          tells the list which state of the inbox the page was rendered from; the counts by state
+          are the tabs' until the rows arrive (the same numbers as long as no filter narrows them). */}
+      <InboxList view={view} loadKey={randomUUID()} initial={initial} initialMark={activity.mark} initialCounts={hasFilters(view) ? null : activity.counts} renderedAt={new Date().toISOString()} />
     </div>
   );
 }

@@ -30,23 +30,39 @@ const ids = (data: InboxData) => data.items.map((i) => i.id);
 const plural = (n: number) => `${n} new request${n === 1 ? "" : "s"}`;
 
 /**
- * The inbox's list: state tabs with counts, the table and its pages. The page renders its first
- * rows on the server (`initial`, as of `renderedAt`); each new render of the page (`loadKey`:
- * navigation, a refresh after a decision) brings its own. In the browser it loads the list again
- * from the data endpoint (GET /api/v1/provider/requests) only when something changed:
+ * The inbox's list: state tabs with counts, the table and its pages. It loads its rows in the
+ * browser from the data endpoint (GET /api/v1/provider/requests, the same read and authorization
+ * as the API), once per render of the page (`loadKey`: navigation, a refresh after a decision);
+ * until they arrive the tabs show `initialCounts` when the page has them. The plain view (no
+ * JavaScript) brings its rows rendered on the server instead (`initial`, as of `renderedAt`).
+ * Then it loads the list again only when something changed:
  * - when the inbox's fingerprint in the header's activity poll differs from the one of the rows
  *   shown (`initialMark`, see inboxChangeMark): a new request, or a state change anywhere;
  * - every second or three while something shown is still being applied in Azure, and on "Try again".
  * A live change that would move rows under someone who has selected rows or scrolled into the
  * list waits behind a "2 new requests — Show" button; otherwise it shows at once.
  */
-export function InboxList({ view, loadKey, initial, initialMark, renderedAt }: { view: InboxView; loadKey: string; initial: InboxData; initialMark: string; renderedAt: string }) {
+export function InboxList({
+  view,
+  loadKey,
+  initial,
+  initialMark,
+  initialCounts,
+  renderedAt,
+}: {
+  view: InboxView;
+  loadKey: string;
+  initial?: InboxData;
+  initialMark: string;
+  initialCounts: InboxData["counts"] | null;
+  renderedAt: string;
+}) {
   const url = inboxDataUrl(view);
   const [adopted, setAdopted] = useState(loadKey);
-  const [shown, setShown] = useState<Shown>(() => ({ url, data: initial }));
+  const [shown, setShown] = useState<Shown | null>(() => (initial ? { url, data: initial } : null));
   const [held, setHeld] = useState<Shown | null>(null);
   const [seenMark, setSeenMark] = useState(initialMark);
-  const [load, setLoad] = useState<Load | null>(null);
+  const [load, setLoad] = useState<Load | null>(() => (initial ? null : { url, reason: "reload" }));
   const [done, setDone] = useState<Load | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [arrived, setArrived] = useState<{ text: string; at: number } | null>(null);
@@ -56,14 +72,15 @@ export function InboxList({ view, loadKey, initial, initialMark, renderedAt }: {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const mark = useInboxMark();
 
-  // A new render of the page: its rows replace whatever this list had (and any load under way).
+  // A new render of the page: the list loads afresh (or takes the plain view's rows), replacing
+  // any load under way. The rows shown stay until the new ones arrive if they are of this view.
   if (adopted !== loadKey) {
     setAdopted(loadKey);
-    setShown({ url, data: initial });
+    setShown(initial ? { url, data: initial } : (current) => (current?.url === url ? current : null));
     setClock(Date.parse(renderedAt));
     setHeld(null);
     setFailure(null);
-    setLoad(null);
+    setLoad(initial ? null : { url, reason: "reload" });
     setSeenMark(initialMark);
   } else if (mark !== null && mark !== seenMark) {
     // The inbox changed since the rows shown were read: load the list again (a reload under way
@@ -81,10 +98,10 @@ export function InboxList({ view, loadKey, initial, initialMark, renderedAt }: {
     setFailure(null);
     setDone(loaded);
     setClock(at);
-    const before = ids(shown.data);
+    const before = shown ? ids(shown.data) : [];
     const after = ids(data);
     const moves = before.join("\n") !== after.join("\n");
-    if (loaded.reason === "reload" || !moves || !engaged()) {
+    if (!shown || loaded.reason === "reload" || !moves || !engaged()) {
       setShown(next);
       setHeld(null);
       const fresh = after.filter((id) => !before.includes(id)).length;
@@ -130,16 +147,16 @@ export function InboxList({ view, loadKey, initial, initialMark, renderedAt }: {
   };
 
   const loading = load !== null && load !== done;
-  const data = shown.data;
+  const data = shown?.data ?? null;
   // The newest counts, even while their rows wait behind the button: counts move no row.
-  const counts = (held ?? shown).data.counts;
-  const rows = data.items;
+  const counts = (held ?? shown)?.data.counts ?? initialCounts;
+  const rows = data?.items ?? [];
   const heldNew = held ? ids(held.data).filter((id) => !rows.some((r) => r.id === id)).length : 0;
   const applying = rows.some((r) => r.pendingAction);
   const creating = rows.some((r) => r.state === "Filed" || r.state === "Creating");
   const href = (changes: Partial<InboxView> = {}) => inboxHref(view, changes);
-  const tabs: (RequestState | "all")[] = [...MAIN_TABS, ...OTHER_TABS.filter((s) => counts[s] > 0 || view.state === s), "all"];
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const tabs: (RequestState | "all")[] = [...MAIN_TABS, ...OTHER_TABS.filter((s) => (counts?.[s] ?? 0) > 0 || view.state === s), "all"];
+  const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
   const now = new Date(clock);
 
   return (
@@ -154,7 +171,7 @@ export function InboxList({ view, loadKey, initial, initialMark, renderedAt }: {
         <ul className="flex flex-wrap gap-1 border-b border-stroke2">
           {tabs.map((s) => {
             const current = view.state === s;
-            const count = s === "all" ? total : counts[s];
+            const count = !counts ? null : s === "all" ? total : counts[s];
             return (
               <li key={s}>
                 <Link
@@ -165,12 +182,11 @@ export function InboxList({ view, loadKey, initial, initialMark, renderedAt }: {
                   }`}
                 >
                   {tabLabel(s)}
-                  <span
-                    className={`rounded-full px-2 text-xs font-semibold ${current ? "bg-brand text-on-brand" : "bg-surface3 text-fg2"}`}
-                    data-testid={`count-${s === "all" ? "all" : s}`}
-                  >
-                    {count}
-                  </span>
+                  {count !== null && (
+                    <span className={`rounded-full px-2 text-xs font-semibold ${current ? "bg-brand text-on-brand" : "bg-surface3 text-fg2"}`} data-testid={`count-${s === "all" ? "all" : s}`}>
+                      {count}
+                    </span>
+                  )}
                 </Link>
               </li>
             );
@@ -197,40 +213,46 @@ export function InboxList({ view, loadKey, initial, initialMark, renderedAt }: {
             </span>
           ) : null}
         </div>
-        {failure && <LoadFailure failure={failure} returnTo={viewHref(view)} onRetry={reload} />}
-        <InboxTable
-          rows={rows.map((r) => toView(r, now))}
-          caption={`${tabLabel(view.state)} connection requests, ${view.sort} first`}
-          empty={<EmptyInbox view={view} firstPage={href()} />}
-          onSelectionChange={onSelectionChange}
-        />
-        {(data.previousCursor || data.nextCursor) && (
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2 border-t border-stroke2 pt-4">
-            {data.previousCursor ? (
-              <Link href={href({ before: data.previousCursor })} className={buttonStyles.secondary} rel="prev">
-                ← Previous page
-              </Link>
-            ) : (
-              <span />
+        {failure && <LoadFailure failure={failure} stale={data !== null} returnTo={viewHref(view)} onRetry={reload} />}
+        {data ? (
+          <>
+            <InboxTable
+              rows={rows.map((r) => toView(r, now))}
+              caption={`${tabLabel(view.state)} connection requests, ${view.sort} first`}
+              empty={<EmptyInbox view={view} firstPage={href()} />}
+              onSelectionChange={onSelectionChange}
+            />
+            {(data.previousCursor || data.nextCursor) && (
+              <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2 border-t border-stroke2 pt-4">
+                {data.previousCursor ? (
+                  <Link href={href({ before: data.previousCursor })} className={buttonStyles.secondary} rel="prev">
+                    ← Previous page
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                {data.nextCursor ? (
+                  <Link href={href({ cursor: data.nextCursor })} className={buttonStyles.secondary} rel="next">
+                    Next page →
+                  </Link>
+                ) : (
+                  <span />
+                )}
+              </nav>
             )}
-            {data.nextCursor ? (
-              <Link href={href({ cursor: data.nextCursor })} className={buttonStyles.secondary} rel="next">
-                Next page →
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
+          </>
+        ) : (
+          !failure && <LoadingRows count={Math.min(view.size, 8)} plainHref={viewHref(view, { plain: true })} />
         )}
       </section>
     </div>
   );
 }
 
-/** Why the list could not be loaded again (the list below is the one loaded before); `returnTo` after signing in. */
-function LoadFailure({ failure, returnTo, onRetry }: { failure: Failure; returnTo: string; onRetry: () => void }) {
+/** Why the list could not be loaded; `stale` when the list below is from an earlier load; `returnTo` after signing in. */
+function LoadFailure({ failure, stale, returnTo, onRetry }: { failure: Failure; stale: boolean; returnTo: string; onRetry: () => void }) {
   const signedOut = failure.kind === "sign-in";
-  const headline = signedOut ? SESSION_ENDED : "The list could not be refreshed; it shows what was loaded before.";
+  const headline = signedOut ? SESSION_ENDED : stale ? "The list could not be refreshed; it shows what was loaded before." : "The requests could not be loaded.";
   // The JSON client already words an ended session as the headline does: say it once.
   const detail = failure.message === headline ? null : failure.message;
   return (
@@ -251,6 +273,31 @@ function LoadFailure({ failure, returnTo, onRetry }: { failure: Failure; returnT
   );
 }
 
+/** Placeholder rows while the first page of a view loads; without JavaScript, a link to the plain view. */
+function LoadingRows({ count, plainHref }: { count: number; plainHref: string }) {
+  return (
+    <div data-testid="inbox-loading">
+      <p role="status" className="sr-only">
+        Loading requests…
+      </p>
+      <noscript>
+        <p className="py-6 text-center text-sm text-fg2">
+          This list loads with JavaScript, which is off in this browser.{" "}
+          <a href={plainHref} className={inlineLinkStyles}>
+            Show the requests without JavaScript
+          </a>{" "}
+          (to read them; deciding needs JavaScript).
+        </p>
+      </noscript>
+      <div aria-hidden="true" className="space-y-3 py-2">
+        {Array.from({ length: count }, (_, i) => (
+          <div key={i} className="h-8 animate-pulse rounded-fl bg-surface3" />
+        ))}
+      </div>
+    </div>
+  );
+}
+
 function EmptyInbox({ view, firstPage }: { view: InboxView; firstPage: string }) {
   return (
     <div className="space-y-2 py-6 text-center" data-testid="inbox-empty">
@@ -263,7 +310,7 @@ function EmptyInbox({ view, firstPage }: { view: InboxView; firstPage: string })
         ) : hasFilters(view) ? (
           <>
             Nothing matches these filters.{" "}
-            <Link href={inboxHref({ state: view.state, sort: view.sort, size: view.size })} className={inlineLinkStyles}>
+            <Link href={inboxHref({ state: view.state, sort: view.sort, size: view.size, plain: view.plain })} className={inlineLinkStyles}>
               Clear the filters
             </Link>
             .

@@ -4,7 +4,7 @@ import { inboxDataUrl, inboxHref, parseInboxView } from "./inbox-url";
 /** The inbox's view in the URL, and the data endpoint's URL the list loads from for it. */
 describe("parseInboxView", () => {
   it("defaults to the Pending tab, newest first, 25 per page", () => {
-    expect(parseInboxView({})).toEqual({ state: "Pending", sort: "newest", size: 25, resource: undefined, tenant: undefined, q: undefined, cursor: undefined, before: undefined });
+    expect(parseInboxView({})).toEqual({ state: "Pending", sort: "newest", size: 25, resource: undefined, tenant: undefined, q: undefined, cursor: undefined, before: undefined, plain: false });
   });
 
   it.each([
@@ -36,6 +36,13 @@ describe("inboxHref", () => {
   it("leaves the defaults out", () => {
     expect(inboxHref(parseInboxView({}))).toBe("/provider");
   });
+
+  it("keeps the plain view (no JavaScript) across filters and pages", () => {
+    const plain = parseInboxView({ plain: "1", q: "orders" });
+    expect(plain.plain).toBe(true);
+    expect(inboxHref(plain, { cursor: "c1" })).toBe("/provider?q=orders&cursor=c1&plain=1");
+    expect(parseInboxView({ plain: "yes" }).plain).toBe(false);
+  });
 });
 
 describe("inboxDataUrl", () => {
@@ -44,6 +51,7 @@ describe("inboxDataUrl", () => {
     const url = new URL(inboxDataUrl(view), "http://x");
     expect(url.pathname).toBe("/api/v1/provider/requests");
     expect(Object.fromEntries(url.searchParams)).toEqual({ state: "Approved", q: "orders", tenant: "t1", sort: "oldest", before: "c0", limit: "10" });
+    expect(new URL(inboxDataUrl(parseInboxView({ plain: "1" })), "http://x").searchParams.has("plain")).toBe(false);
   });
 
   it("names the Pending tab (the endpoint's default is every state) and leaves the state out for all", () => {

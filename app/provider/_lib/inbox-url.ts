@@ -16,6 +16,11 @@ export type InboxView = {
   before?: string;
   /** Rows per page: any of 1–100 from the URL; the form offers PAGE_SIZES. */
   size: number;
+  /**
+   * The list rendered by the server into the page, for browsers without JavaScript (the page
+   * links to it from a <noscript>); otherwise the list loads its rows in the browser.
+   */
+  plain: boolean;
 };
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -29,7 +34,7 @@ const clean = (v: string | undefined, max: number) => {
 
 export function parseInboxView(params: Record<string, string | string[] | undefined>): InboxView {
   const rawState = first(params.state);
-  const state = rawState === "all" ? "all" : ((REQUEST_STATES as readonly string[]).includes(rawState ?? "") ? (rawState as RequestState) : "Pending");
+  const state = rawState === "all" ? "all" : (REQUEST_STATES as readonly string[]).includes(rawState ?? "") ? (rawState as RequestState) : "Pending";
   const cursor = clean(first(params.cursor), 200);
   const before = cursor ? undefined : clean(first(params.before), 200);
   return {
@@ -41,6 +46,7 @@ export function parseInboxView(params: Record<string, string | string[] | undefi
     cursor,
     before,
     size: pageSize(first(params.size)),
+    plain: first(params.plain) === "1",
   };
 }
 
@@ -61,6 +67,7 @@ export function inboxHref(view: InboxView, changes: Partial<InboxView> = {}): st
   if (next.cursor) params.set("cursor", next.cursor);
   else if (next.before) params.set("before", next.before);
   if (next.size !== DEFAULT_PAGE_SIZE) params.set("size", String(next.size));
+  if (next.plain) params.set("plain", "1");
   const query = params.toString();
   return query ? `/provider?${query}` : "/provider";
 }
@@ -81,6 +88,7 @@ export function inboxDataUrl(view: InboxView): string {
   if (view.state === "all") params.delete("state");
   else params.set("state", view.state);
   params.delete("size");
+  params.delete("plain");
   params.set("limit", String(view.size));
   return `/api/v1/provider/requests?${params}`;
 }
