@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { recordAudit } from "../audit/audit-log";
 import { personActor } from "../core/actor";
 import { logger } from "../log/logger";
-import { createMsalClient, signInScopes } from "./msal";
+import { armDelegatedScope, createMsalClient, signInScopes } from "./msal";
 import { explainIdpError, idpErrorCode } from "./idp-errors";
 import { safeReturnTo } from "./return-to";
 import { rolesFromClaims, type Role } from "./roles";
@@ -32,7 +32,13 @@ export function tokenCacheBox(config: AppConfig): SecretBox {
 export async function startSignIn(
   db: Db,
   config: AppConfig,
-  input: { returnTo?: unknown; prompt?: "select_account" | "login"; loginHint?: string },
+  input: {
+    returnTo?: unknown;
+    prompt?: "select_account" | "login";
+    loginHint?: string;
+    /** Also ask for ARM `user_impersonation` (incremental consent), without forcing the account picker. */
+    armAccess?: boolean;
+  },
 ): Promise<string> {
   const pkce = await new CryptoProvider().generatePkceCodes();
   const state = crypto.randomBytes(24).toString("base64url");
@@ -48,13 +54,15 @@ export async function startSignIn(
     },
   });
   return createMsalClient(config).getAuthCodeUrl({
-    scopes: signInScopes(config),
+    scopes: input.armAccess ? [...signInScopes(config), armDelegatedScope(config)] : signInScopes(config),
     redirectUri: redirectUri(config),
     codeChallenge: pkce.challenge,
     codeChallengeMethod: "S256",
     state,
     nonce,
-    prompt: input.prompt ?? "select_account",
+    // The ARM hop continues with the account already signed in (one silent bounce when consent
+    // exists or can be given); a plain sign-in lets the person pick the account.
+    prompt: input.prompt ?? (input.armAccess ? undefined : "select_account"),
     loginHint: input.loginHint,
     responseMode: "query",
   });
