@@ -195,3 +195,17 @@ describe("the admin consent endpoint", () => {
     expect((await refusal(userToken(fresh.url, WANDA, ARM))).aadsts).toBe(65001);
   });
 });
+
+describe("prompt=none", () => {
+  it("answers consent_required AADSTS65001 instead of showing a consent page", async () => {
+    const e = await start();
+    const jar = new CookieJar();
+    await signInAndDecide({ authorizeUrl: await authorizeUrl(e, BASIC), username: LENA, decision: "cancel", cookies: jar });
+    const silent = new URL(await authorizeUrl(e, [...BASIC, ARM]));
+    silent.searchParams.set("prompt", "none");
+    const run = await signInAndDecide({ authorizeUrl: silent.toString(), decision: "accept", cookies: jar });
+    expect(run.consentPage).toBe("");
+    expect(run.result.error).toBe("consent_required");
+    expect(run.result.errorDescription).toMatch(/^AADSTS65001: /);
+  });
+});

@@ -62,6 +62,11 @@ export function consentGate(ctx: EntraContext, res: ServerResponse, request: Aut
     return true;
   }
   if (!wantsArm(request) || store.hasArmConsent(account)) return false;
+  if (request.prompt === "none") {
+    const client = ctx.clients.find(request.clientId);
+    sendErrorToClient(res, request, Errors.consentRequiredSilently(request.clientId, client?.displayName ?? request.clientId), idsNow());
+    return true;
+  }
   const mayConsent = store.tenantState(account.tenant.tenantId) === "user-consent" || account.user.globalAdmin === true;
   showPending(ctx, res, mayConsent ? "user" : "approval", request, account, session);
   return true;

@@ -121,6 +121,9 @@ export const Errors = {
   // Consent (texts as Entra words them)
   consentRequired: (clientId: string, appName: string) =>
     new EntraError("invalid_grant", 65001, `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`, 400, "consent_required"),
+  /** prompt=none cannot show a consent page: Entra answers the app with consent_required. */
+  consentRequiredSilently: (clientId: string, appName: string) =>
+    e("consent_required", 65001, `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`),
   userDeclinedConsent: () => e("access_denied", 65004, "User declined to consent to access the app."),
   adminApprovalRequired: (appName: string, tenantName: string) =>
     e("access_denied", 90094, `An administrator of ${tenantName} has set a policy that prevents you from granting ${appName} the permissions it is requesting. Contact an administrator of ${tenantName}, who can grant permissions to this app on your behalf.`),

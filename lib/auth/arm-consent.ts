@@ -1,5 +1,11 @@
 import { ReauthenticationRequired } from "./reauthentication";
 
+/** The sign-in that also asks for ARM access (incremental consent); the page adds `returnTo`. */
+export const ARM_ACCESS_SIGN_IN_URL = "/auth/sign-in?access=arm";
+
+/** The error code people's browsers and scripts see for it (lib/core/error-answer.ts). */
+export const ARM_CONSENT_CODE = "arm_consent_required";
+
 /**
  * Crosslink has no consent yet to act in Azure as this person (ARM `user_impersonation`): Entra
  * refused the silent token with AADSTS65001 / consent_required. Not a retry and not a plain
@@ -25,11 +31,6 @@ export class ArmConsentRequired extends ReauthenticationRequired {
       "Crosslink needs your permission to work in Azure as you (with your own rights) before it can read your subscriptions or create endpoints.";
   }
 }
-
-export const ARM_ACCESS_SIGN_IN_URL = "/auth/sign-in?access=arm";
-
-/** The error code people's browsers and scripts see for it (lib/core/error-answer.ts). */
-export const ARM_CONSENT_CODE = "arm_consent_required";
 
 /**
  * Whether MSAL's "interaction required" answer means missing consent: Entra says it with the

@@ -29,6 +29,11 @@ export function tokenCacheBox(config: AppConfig): SecretBox {
   return new SecretBox(config.sessionSecret, "msal-token-cache");
 }
 
+/** The basic scopes, plus ARM for the incremental-consent hop (asked at authorize and redeemed alike). */
+function flowScopes(config: AppConfig, armAccess: boolean): string[] {
+  return armAccess ? [...signInScopes(config), armDelegatedScope(config)] : signInScopes(config);
+}
+
 export async function startSignIn(
   db: Db,
   config: AppConfig,
@@ -50,11 +55,12 @@ export async function startSignIn(
       codeVerifier: pkce.verifier,
       returnTo: safeReturnTo(input.returnTo),
       authority: config.entra.signInAudience,
+      armAccess: input.armAccess === true,
       expiresAt: new Date(Date.now() + FLOW_TTL_MS),
     },
   });
   return createMsalClient(config).getAuthCodeUrl({
-    scopes: input.armAccess ? [...signInScopes(config), armDelegatedScope(config)] : signInScopes(config),
+    scopes: flowScopes(config, input.armAccess === true),
     redirectUri: redirectUri(config),
     codeChallenge: pkce.challenge,
     codeChallengeMethod: "S256",
@@ -131,7 +137,7 @@ export async function completeSignIn(
       // state and nonce on the request: MSAL checks the callback's state and the ID token's nonce.
       {
         code: params.code,
-        scopes: signInScopes(config),
+        scopes: flowScopes(config, flow.armAccess),
         redirectUri: redirectUri(config),
         codeVerifier: flow.codeVerifier,
         state: params.state,
