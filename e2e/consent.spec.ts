@@ -20,6 +20,8 @@ test.beforeAll(async () => {
 });
 
 test("a consumer of an admin-consent tenant is sent to onboarding; after their administrator consents, they file", async ({ page, browser }) => {
+  // Three people and two trips through the identity provider: longer than one journey.
+  test.setTimeout(180_000);
   // Signing in works: only openid, profile, email and offline_access are asked.
   await signIn(page, WANDA.username, WANDA.name);
   await expect(page.getByTestId("signed-in-tenant")).toHaveText("Woodgrove Bank");
