@@ -465,7 +465,7 @@ describe("the /_local admin API", () => {
   it("inspects and resets the world", async () => {
     await createPe("pe-x");
     const summary = (await t.request("GET", "/_local/world")).json;
-    expect(summary.tenants).toHaveLength(4);
+    expect(summary.tenants).toHaveLength(DEMO_TENANTS.length);
     expect(summary.connections).toEqual([expect.objectContaining({ status: "Pending", targetId: C.sites.orders.id, groupId: "sites" })]);
     const reset = await t.request("POST", "/_local/world/reset");
     expect(reset.json.connections).toEqual([]);

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TENANTS, PROVIDER_TENANT } from "../world/demo-tenants";
-import { CONTOSO_RESOURCES as C, DEMO_RESOURCES, DEMO_ROLE_DEFINITIONS, FABRIKAM_RESOURCES as F, NORTHWIND_RESOURCES as N } from "../world/demo-resources";
+import { CONTOSO_RESOURCES as C, DEMO_RESOURCES, DEMO_ROLE_DEFINITIONS, FABRIKAM_RESOURCES as F, NORTHWIND_RESOURCES as N, WOODGROVE_RESOURCES as W } from "../world/demo-resources";
 import { actionMatches, Rbac } from "./auth/rbac";
 import { TokenVerifier } from "./auth/tokens";
 import { NO_FAULTS, parseFaultsEnv, parseRange, parseThrottleEnv, resolveConfig } from "./config";
@@ -99,10 +99,11 @@ describe("the seed", () => {
       C.privateLinkService.id,
       F.vnet.id,
       N.vnet.id,
+      W.vnet.id,
     ]) {
       expect(ids.has(id), id).toBe(true);
     }
-    expect(seed.resourceGroups.map((g) => g.id).sort()).toEqual([C.resourceGroupId, F.resourceGroupId, N.resourceGroupId].sort());
+    expect(seed.resourceGroups.map((g) => g.id).sort()).toEqual([C.resourceGroupId, F.resourceGroupId, N.resourceGroupId, W.resourceGroupId].sort());
     expect(seed.resources.find((r) => r.id === C.sites.eventsFunc.id)).toMatchObject({ siteKind: "functionapp" });
     expect(seed.resources.find((r) => r.id === N.vnet.id)).toMatchObject({ location: "eastus", addressPrefixes: ["10.2.0.0/16"] });
     expect(seed.subscriptions.map((s) => s.subscriptionId).sort()).toEqual(Object.values(DEMO_RESOURCES).map((r) => r.subscriptionId).sort());

@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../world/local-config";
 import { CONTOSO_RESOURCES as C, FABRIKAM_RESOURCES as F } from "../world/demo-resources";
+import { DEMO_TENANTS } from "../world/demo-tenants";
 import { run } from "./cli";
 import type { EventGridEvent } from "./protocol/change-feed";
 import { eventually, rawRequest, startTestArm, testTls, type TestArm } from "./test-support/harness";
@@ -155,7 +156,7 @@ describe("command line", () => {
     expect(await run(["reset", ...args], (s) => out.push(s))).toBe(0);
     expect(fs.existsSync(stateFile)).toBe(true);
     expect(await run(["inspect", "--json", ...args], (s) => out.push(s))).toBe(0);
-    expect(JSON.parse(out[1]!).subscriptions).toHaveLength(4);
+    expect(JSON.parse(out[1]!).subscriptions).toHaveLength(DEMO_TENANTS.length);
     expect(await run(["no-such-command"], () => {})).toBe(2);
   });
 

@@ -32,6 +32,8 @@ export type AuthRequest = {
   domainHint?: string;
   /** Seconds; a session older than this needs the password again. */
   maxAge?: number;
+  /** Came from /{tenant}/v2.0/adminconsent: an administrator consents for the organization; no code. */
+  adminConsent?: boolean;
 };
 
 export type ParsedAuthorize =

@@ -4,6 +4,7 @@
  */
 import type { ClientRegistry } from "./clients";
 import type { CodeStore } from "./codes";
+import type { ConsentState } from "./consent";
 import type { FlowStore } from "./flows";
 import type { SigningKeys } from "./keys";
 import type { LogSink } from "./log";
@@ -36,6 +37,8 @@ export type EntraContext = {
   lifetimes: Lifetimes;
   codes: CodeStore;
   flows: FlowStore;
+  /** Consent grants (tenant-wide and per user) and consent pages awaiting a decision. */
+  consent: ConsentState;
   log: LogSink;
   /** Seconds since the epoch. */
   now(): number;

@@ -15,6 +15,8 @@ export class EntraError extends Error {
     /** Text after "AADSTSnnnnn: ". */
     readonly text: string,
     readonly status = 400,
+    /** Entra's `suberror` (e.g. consent_required), which tells MSAL interaction is needed. */
+    readonly suberror?: string,
   ) {
     super(`AADSTS${code}: ${text}`);
     this.name = "EntraError";
@@ -28,6 +30,7 @@ export type EntraErrorBody = {
   timestamp: string;
   trace_id: string;
   correlation_id: string;
+  suberror?: string;
 };
 
 /** "2024-05-01 10:11:12Z", the way Entra formats timestamps in errors. */
@@ -44,6 +47,7 @@ export function errorBody(err: EntraError, ids: { traceId: string; correlationId
     timestamp,
     trace_id: ids.traceId,
     correlation_id: ids.correlationId,
+    ...(err.suberror ? { suberror: err.suberror } : {}),
   };
 }
 
@@ -114,6 +118,17 @@ export const Errors = {
     e("invalid_scope", 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`),
   resourceNotFound: (resource: string, tenantLabel: string) =>
     e("invalid_resource", 500011, `The resource principal named ${resource} was not found in the tenant named ${tenantLabel}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`),
+  // Consent (texts as Entra words them)
+  consentRequired: (clientId: string, appName: string) =>
+    new EntraError("invalid_grant", 65001, `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`, 400, "consent_required"),
+  /** prompt=none cannot show a consent page: Entra answers the app with consent_required. */
+  consentRequiredSilently: (clientId: string, appName: string) =>
+    e("consent_required", 65001, `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`),
+  userDeclinedConsent: () => e("access_denied", 65004, "User declined to consent to access the app."),
+  adminApprovalRequired: (appName: string, tenantName: string) =>
+    e("access_denied", 90094, `An administrator of ${tenantName} has set a policy that prevents you from granting ${appName} the permissions it is requesting. Contact an administrator of ${tenantName}, who can grant permissions to this app on your behalf.`),
+  notAnAdministrator: (tenantName: string) =>
+    e("access_denied", 90094, `The grant requires admin permission. The signed-in account is not an administrator of ${tenantName} who may consent for the organization.`),
   notFound: (path: string) => e("invalid_request", 90023, `The endpoint '${path}' does not exist on this local Entra ID.`, 404),
   payloadTooLarge: () => e("invalid_request", 90023, "The request body is too large.", 413),
 } as const;

@@ -17,6 +17,8 @@ import { jsonLinesSink } from "./log";
 import { startLocalEntra } from "./server";
 
 const SIGNING_KEY_FILE = path.join(DATA_DIR, "entra", "signing-key.pem");
+/** Consent grants made here (admin consent, accepted consent screens); deleting it restores the demo world's states. */
+const CONSENT_FILE = path.join(DATA_DIR, "entra", "consents.json");
 
 /** A comma-separated list from the environment, or undefined to use the contract's default. */
 function listFromEnv(name: string): string[] | undefined {
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     redirectUris: listFromEnv("ENTRA_REDIRECT_URIS"),
     postLogoutRedirectUris: listFromEnv("ENTRA_POST_LOGOUT_REDIRECT_URIS"),
     signingKeyFile: SIGNING_KEY_FILE,
+    consentFile: CONSENT_FILE,
     log: jsonLinesSink,
   });
   console.error(`Local Entra ID listening on ${entra.url}`);

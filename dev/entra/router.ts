@@ -5,7 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { resolveAuthority, type Authority } from "./authority";
+import { handleAdminConsent } from "./admin-consent";
 import { handleAuthorize } from "./authorize";
+import { handleConsentPost } from "./consent";
 import type { EntraContext } from "./context";
 import { sendJwks, sendOpenIdConfiguration } from "./discovery";
 import { EntraError, Errors, errorBody, newTraceId } from "./errors";
@@ -16,9 +18,9 @@ import { handleSignInPost } from "./sign-in";
 import { handleToken } from "./token-endpoint";
 import { handleUserInfo } from "./userinfo";
 
-type Endpoint = "discovery" | "jwks" | "authorize" | "login" | "token" | "logout";
+type Endpoint = "discovery" | "jwks" | "authorize" | "login" | "token" | "logout" | "adminconsent" | "consent";
 /** Browser endpoints answer errors with a page; the rest with JSON. */
-const BROWSER: ReadonlySet<Endpoint> = new Set(["authorize", "login", "logout"]);
+const BROWSER: ReadonlySet<Endpoint> = new Set(["authorize", "login", "logout", "adminconsent", "consent"]);
 
 const ROUTES: Array<[RegExp, Endpoint]> = [
   [/^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/, "discovery"],
@@ -27,6 +29,8 @@ const ROUTES: Array<[RegExp, Endpoint]> = [
   [/^\/([^/]+)\/login$/, "login"],
   [/^\/([^/]+)\/oauth2\/v2\.0\/token$/, "token"],
   [/^\/([^/]+)\/oauth2\/v2\.0\/logout$/, "logout"],
+  [/^\/([^/]+)\/v2\.0\/adminconsent$/, "adminconsent"],
+  [/^\/([^/]+)\/consent$/, "consent"],
 ];
 
 export function createRouter(ctx: EntraContext) {
@@ -79,6 +83,11 @@ export function createRouter(ctx: EntraContext) {
           return await handleToken(ctx, req, res, authority, (g) => (grantType = g));
         case "logout":
           return await handleLogout(ctx, req, res, url);
+        case "adminconsent":
+          return await handleAdminConsent(ctx, req, res, authority, url, ids);
+        case "consent":
+          if (req.method !== "POST") throw Errors.invalidRequest("The consent form must be posted.");
+          return await handleConsentPost(ctx, req, res, authority, ids);
       }
     } catch (caught) {
       const error =

@@ -9,6 +9,8 @@ import type { AddressInfo } from "node:net";
 import { CROSSLINK_APP } from "../world/demo-tenants";
 import { createClientRegistry } from "./clients";
 import { createCodeStore } from "./codes";
+import { createConsentState } from "./consent";
+import { createConsentStore } from "./consent-store";
 import { DEFAULT_LIFETIMES, type EntraContext, type Lifetimes } from "./context";
 import { createFlowStore } from "./flows";
 import { loadSigningKeys } from "./keys";
@@ -33,6 +35,11 @@ export type LocalEntraOptions = {
   lifetimes?: Partial<Lifetimes>;
   /** PEM file holding the RSA signing key, created if missing (mode 0600), so tokens survive restarts. */
   signingKeyFile?: string;
+  /**
+   * JSON file keeping consent grants (admin consent, accepted consent screens) across restarts;
+   * without it they live in memory. The demo world's starting states need no file.
+   */
+  consentFile?: string;
   /** Where structured log records go; default nowhere. See log.ts (`jsonLinesSink`). */
   log?: LogSink;
   /** Clock in seconds since the epoch; tests can move time forward. */
@@ -64,6 +71,7 @@ export async function startLocalEntra(options: LocalEntraOptions): Promise<Local
     lifetimes,
     codes: createCodeStore({ lifetimeSeconds: lifetimes.authorizationCodeSeconds, now }),
     flows: createFlowStore({ lifetimeSeconds: lifetimes.signInFlowSeconds, now }),
+    consent: createConsentState(createConsentStore({ file: options.consentFile })),
     log: options.log ?? silentSink,
     now,
   };

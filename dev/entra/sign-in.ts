@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { accountAllowedAt, assertAccountAllowedAt, type Authority } from "./authority";
 import { sendCode } from "./auth-response";
 import type { AuthRequest } from "./authorize-request";
+import { consentGate } from "./consent";
 import type { EntraContext } from "./context";
 import { allAccounts, findAccount, findAccountByUsername, findTenantByIdOrDomain, passwordMatches, type Account } from "./directory";
 import { EntraError, Errors } from "./errors";
@@ -89,7 +90,10 @@ export async function completeSignIn(
     appendSetCookie(res, await sessionCookie(ctx, next));
   }
   const entry = next!.accounts.find((a) => a.tid === account.tenant.tenantId && a.oid === account.user.oid);
-  sendCode(ctx, res, request, account, { sid: next!.sid, authTime: entry?.authTime ?? now });
+  const signInSession = { sid: next!.sid, authTime: entry?.authTime ?? now };
+  // Consent comes after the account is known and before the code, as in Entra.
+  if (consentGate(ctx, res, request, account, signInSession)) return;
+  sendCode(ctx, res, request, account, signInSession);
 }
 
 const MESSAGES = {

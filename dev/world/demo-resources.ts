@@ -16,6 +16,7 @@ const contoso = tenant("contoso");
 const fabrikam = tenant("fabrikam");
 const northwind = tenant("northwind");
 const litware = tenant("litware");
+const woodgrove = tenant("woodgrove");
 
 export function resourceGroupId(subscriptionId: string, resourceGroup: string): string {
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
@@ -143,6 +144,8 @@ function consumerNetwork(t: DemoTenant, location: string, secondOctet: number) {
 
 export const FABRIKAM_RESOURCES = consumerNetwork(fabrikam, "westeurope", 1);
 export const NORTHWIND_RESOURCES = consumerNetwork(northwind, "eastus", 2);
+/** Woodgrove Bank: a network like Fabrikam's, in a tenant that requires admin consent. */
+export const WOODGROVE_RESOURCES = consumerNetwork(woodgrove, "westeurope", 5);
 
 /** Litware: a subscription and nothing else. */
 export const LITWARE_RESOURCES = {
@@ -156,6 +159,7 @@ export const DEMO_RESOURCES = {
   fabrikam: FABRIKAM_RESOURCES,
   northwind: NORTHWIND_RESOURCES,
   litware: LITWARE_RESOURCES,
+  woodgrove: WOODGROVE_RESOURCES,
 } as const;
 
 /** The private DNS zone App Service private endpoints use (the consumer creates it). */

@@ -17,7 +17,7 @@ export const CROSSLINK_APP = {
    * Redirect URIs registered on the app (web platform). Like Entra, the local Entra ID ignores the
    * port of http://localhost and http://127.0.0.1 URIs, so another app port needs no change here.
    */
-  redirectUris: ["http://localhost:3000/auth/callback"],
+  redirectUris: ["http://localhost:3000/auth/callback", "http://localhost:3000/onboard/done"],
   /** Where the local Entra ID may send the browser after sign-out (loopback URIs are also accepted). */
   postLogoutRedirectUris: ["http://localhost:3000/signed-out"],
   /** App roles defined on the registration; assigned to users in the provider tenant. */
@@ -40,10 +40,24 @@ export type DemoUser = {
   password: string; // demo only
   appRoles: string[]; // Crosslink app roles assigned in the user's home tenant
   description: string;
+  /** Holds a directory role that may grant tenant-wide (admin) consent, e.g. Global Administrator. */
+  globalAdmin?: boolean;
+  /** Already accepted Crosslink's consent screen for Azure access (matters in `user-consent` tenants). */
+  armConsented?: boolean;
 };
 
+/**
+ * Whether Crosslink may get Azure Resource Manager tokens (`user_impersonation`) for the tenant's
+ * users, as Entra's consent settings decide:
+ * - `granted`: an administrator consented for the whole tenant; tokens come silently;
+ * - `user-consent`: users may consent for themselves (a consent screen once per user);
+ * - `admin-required`: users may not consent; an administrator must grant it (admin consent).
+ * Basic sign-in (openid profile email offline_access) needs no consent in any state.
+ */
+export type ArmConsentState = "granted" | "user-consent" | "admin-required";
+
 export type DemoTenant = {
-  key: "contoso" | "fabrikam" | "northwind" | "litware";
+  key: "contoso" | "fabrikam" | "northwind" | "litware" | "woodgrove";
   tenantId: string;
   displayName: string;
   domain: string;
@@ -52,6 +66,8 @@ export type DemoTenant = {
   crosslinkServicePrincipalOid: string;
   subscriptionId: string;
   subscriptionName: string;
+  /** Consent for Crosslink's Azure access; `granted` when not said. */
+  armConsent?: ArmConsentState;
   users: DemoUser[];
 };
 
@@ -67,6 +83,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     crosslinkServicePrincipalOid: "c0000000-0000-4000-8000-0000000000c1",
     subscriptionId: "aaaa1111-0000-4000-8000-000000000001",
     subscriptionName: "Contoso Production",
+    armConsent: "granted",
     users: [
       {
         oid: "c0000000-0000-4000-8000-000000000001",
@@ -97,6 +114,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     crosslinkServicePrincipalOid: "f0000000-0000-4000-8000-0000000000c1",
     subscriptionId: "bbbb2222-0000-4000-8000-000000000002",
     subscriptionName: "Fabrikam Networking",
+    armConsent: "granted",
     users: [
       {
         oid: "f0000000-0000-4000-8000-000000000001",
@@ -118,6 +136,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     crosslinkServicePrincipalOid: "a0000000-0000-4000-8000-0000000000c1",
     subscriptionId: "cccc3333-0000-4000-8000-000000000003",
     subscriptionName: "Northwind Platform",
+    armConsent: "granted",
     users: [
       {
         oid: "a0000000-0000-4000-8000-000000000001",
@@ -139,6 +158,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     crosslinkServicePrincipalOid: "b0000000-0000-4000-8000-0000000000c1",
     subscriptionId: "dddd4444-0000-4000-8000-000000000004",
     subscriptionName: "Litware Sandbox",
+    armConsent: "user-consent",
     users: [
       {
         oid: "b0000000-0000-4000-8000-000000000001",
@@ -148,6 +168,49 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
         password: DEMO_PASSWORD,
         appRoles: [],
         description: "Litware user: no rights on any resource",
+        // Accepted the consent screen long ago, so his journeys run as before.
+        armConsented: true,
+      },
+      {
+        oid: "b0000000-0000-4000-8000-000000000002",
+        name: "Lena Lund",
+        username: "lena@litware.onmicrosoft.com",
+        email: "lena@litware.example",
+        password: DEMO_PASSWORD,
+        appRoles: [],
+        description: "Litware user: meets the consent screen on first Azure access",
+      },
+    ],
+  },
+  {
+    key: "woodgrove",
+    tenantId: "55555555-5555-4555-8555-555555555555",
+    displayName: "Woodgrove Bank",
+    domain: "woodgrove.onmicrosoft.com",
+    role: "consumer",
+    crosslinkServicePrincipalOid: "e0000000-0000-4000-8000-0000000000c1",
+    subscriptionId: "eeee5555-0000-4000-8000-000000000005",
+    subscriptionName: "Woodgrove Networking",
+    armConsent: "admin-required",
+    users: [
+      {
+        oid: "e0000000-0000-4000-8000-000000000001",
+        name: "Wanda Webb",
+        username: "wanda@woodgrove.onmicrosoft.com",
+        email: "wanda@woodgrove.example",
+        password: DEMO_PASSWORD,
+        appRoles: [],
+        description: "Woodgrove consumer: needs admin consent before Azure access",
+      },
+      {
+        oid: "e0000000-0000-4000-8000-000000000002",
+        name: "Oscar Olsen",
+        username: "oscar@woodgrove.onmicrosoft.com",
+        email: "oscar@woodgrove.example",
+        password: DEMO_PASSWORD,
+        appRoles: [],
+        description: "Woodgrove Global Administrator: grants admin consent",
+        globalAdmin: true,
       },
     ],
   },

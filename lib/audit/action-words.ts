@@ -9,6 +9,7 @@ import { ACTION_WORDS, DECISIONS } from "../domain/request-words";
 const FIXED: Readonly<Record<string, string>> = {
   "auth.sign_in": "Signed in",
   "auth.sign_out": "Signed out",
+  "tenant.admin_consent_granted": "Granted Crosslink admin consent for the organization",
   "resource.registered": "Registered a resource with Crosslink",
   "resource.unregistered": "Unregistered a resource",
   "request.filed": "Filed a connection request",

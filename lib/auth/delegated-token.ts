@@ -4,22 +4,11 @@ import type { Db } from "../db/client";
 import { createMsalClient, armDelegatedScope } from "./msal";
 import type { Principal } from "./principal";
 import { tokenCacheBox } from "./sign-in";
+import { ArmConsentRequired, consentCodeOf } from "./arm-consent";
+import { ReauthenticationRequired } from "./reauthentication";
 
-/**
- * A consumer's delegated ARM token, acquired silently from the session's own MSAL cache (its
- * refresh token), so Azure calls run with the consumer's rights and nobody else's.
- */
-export class ReauthenticationRequired extends Error {
-  /** By name as well as class: the error may come from another bundle's copy (see isAzureError). */
-  static is(err: unknown): boolean {
-    return err instanceof ReauthenticationRequired || (err as { name?: unknown } | null)?.name === "ReauthenticationRequired";
-  }
-
-  constructor() {
-    super("Your sign-in has expired for Azure access. Sign in again to continue.");
-    this.name = "ReauthenticationRequired";
-  }
-}
+// Lives in reauthentication.ts (so its kinds can extend it without an import cycle); importers keep this path.
+export { ReauthenticationRequired };
 
 function sessionCachePlugin(db: Db, config: AppConfig, sessionId: string): ICachePlugin {
   const box = tokenCacheBox(config);
@@ -36,6 +25,10 @@ function sessionCachePlugin(db: Db, config: AppConfig, sessionId: string): ICach
   };
 }
 
+/**
+ * A consumer's delegated ARM token, acquired silently from the session's own MSAL cache (its
+ * refresh token), so Azure calls run with the consumer's rights and nobody else's.
+ */
 export async function acquireDelegatedArmToken(
   db: Db,
   config: AppConfig,
@@ -52,7 +45,11 @@ export async function acquireDelegatedArmToken(
     if (!result?.accessToken) throw new ReauthenticationRequired();
     return { token: result.accessToken, expiresOn: result.expiresOn ?? null };
   } catch (err) {
-    if (err instanceof InteractionRequiredAuthError) throw new ReauthenticationRequired();
+    if (err instanceof InteractionRequiredAuthError) {
+      // No consent yet for ARM (sign-in asks only the basic scopes): a consent hop, not a re-sign-in.
+      const consent = consentCodeOf(err);
+      throw consent ? new ArmConsentRequired(consent) : new ReauthenticationRequired();
+    }
     throw err;
   }
 }

@@ -41,7 +41,11 @@ export function armDelegatedScope(config: AppConfig): string {
   return `${config.armAudience}/user_impersonation`;
 }
 
-/** Scopes requested at sign-in: consent for ARM is asked once, up front. */
-export function signInScopes(config: AppConfig): string[] {
-  return ["openid", "profile", "offline_access", armDelegatedScope(config)];
+/**
+ * Scopes requested at sign-in: the basic OpenID ones, which need no consent, so anyone of any
+ * organization can sign in and read. ARM access is asked incrementally (`armAccess` in startSignIn)
+ * when a consumer first needs it; `email` makes Entra put the address in the ID token.
+ */
+export function signInScopes(_config: AppConfig): string[] {
+  return ["openid", "profile", "offline_access", "email"];
 }

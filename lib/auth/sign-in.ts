@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { recordAudit } from "../audit/audit-log";
 import { personActor } from "../core/actor";
 import { logger } from "../log/logger";
-import { createMsalClient, signInScopes } from "./msal";
+import { armDelegatedScope, createMsalClient, signInScopes } from "./msal";
 import { explainIdpError, idpErrorCode } from "./idp-errors";
 import { safeReturnTo } from "./return-to";
 import { rolesFromClaims, type Role } from "./roles";
@@ -29,10 +29,21 @@ export function tokenCacheBox(config: AppConfig): SecretBox {
   return new SecretBox(config.sessionSecret, "msal-token-cache");
 }
 
+/** The basic scopes, plus ARM for the incremental-consent hop (asked at authorize and redeemed alike). */
+function flowScopes(config: AppConfig, armAccess: boolean): string[] {
+  return armAccess ? [...signInScopes(config), armDelegatedScope(config)] : signInScopes(config);
+}
+
 export async function startSignIn(
   db: Db,
   config: AppConfig,
-  input: { returnTo?: unknown; prompt?: "select_account" | "login"; loginHint?: string },
+  input: {
+    returnTo?: unknown;
+    prompt?: "select_account" | "login";
+    loginHint?: string;
+    /** Also ask for ARM `user_impersonation` (incremental consent), without forcing the account picker. */
+    armAccess?: boolean;
+  },
 ): Promise<string> {
   const pkce = await new CryptoProvider().generatePkceCodes();
   const state = crypto.randomBytes(24).toString("base64url");
@@ -44,17 +55,20 @@ export async function startSignIn(
       codeVerifier: pkce.verifier,
       returnTo: safeReturnTo(input.returnTo),
       authority: config.entra.signInAudience,
+      armAccess: input.armAccess === true,
       expiresAt: new Date(Date.now() + FLOW_TTL_MS),
     },
   });
   return createMsalClient(config).getAuthCodeUrl({
-    scopes: signInScopes(config),
+    scopes: flowScopes(config, input.armAccess === true),
     redirectUri: redirectUri(config),
     codeChallenge: pkce.challenge,
     codeChallengeMethod: "S256",
     state,
     nonce,
-    prompt: input.prompt ?? "select_account",
+    // The ARM hop continues with the account already signed in (one silent bounce when consent
+    // exists or can be given); a plain sign-in lets the person pick the account.
+    prompt: input.prompt ?? (input.armAccess ? undefined : "select_account"),
     loginHint: input.loginHint,
     responseMode: "query",
   });
@@ -123,7 +137,7 @@ export async function completeSignIn(
       // state and nonce on the request: MSAL checks the callback's state and the ID token's nonce.
       {
         code: params.code,
-        scopes: signInScopes(config),
+        scopes: flowScopes(config, flow.armAccess),
         redirectUri: redirectUri(config),
         codeVerifier: flow.codeVerifier,
         state: params.state,

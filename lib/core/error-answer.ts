@@ -2,6 +2,7 @@ import { isAppError } from "./errors";
 import { fieldErrorsOf } from "./parse";
 import { isAzureError } from "../azure/azure-error";
 import { ReauthenticationRequired } from "../auth/delegated-token";
+import { ARM_ACCESS_SIGN_IN_URL, ARM_CONSENT_CODE, ArmConsentRequired } from "../auth/arm-consent";
 import { logger } from "../log/logger";
 import type { z } from "zod";
 
@@ -11,7 +12,14 @@ import type { z } from "zod";
  * both answer with it. Anything unexpected is logged with the request id and answered with a
  * generic message quoting that id: internals never reach the browser.
  */
-export type ErrorAnswer = { status: number; code: string; message: string; fieldErrors?: Record<string, string> };
+export type ErrorAnswer = {
+  status: number;
+  code: string;
+  message: string;
+  fieldErrors?: Record<string, string>;
+  /** Where to send the person to fix it (a sign-in with something extra); the page adds returnTo. */
+  signInUrl?: string;
+};
 
 export function errorAnswer(err: unknown, requestId: string): ErrorAnswer {
   if (isAppError(err)) {
@@ -22,6 +30,10 @@ export function errorAnswer(err: unknown, requestId: string): ErrorAnswer {
   if (isZodError(err)) {
     const fieldErrors = fieldErrorsOf(err);
     return { status: 400, code: "validation", message: Object.values(fieldErrors).join(" "), fieldErrors };
+  }
+  if (ArmConsentRequired.is(err)) {
+    const e = err as ArmConsentRequired;
+    return { status: 401, code: ARM_CONSENT_CODE, message: e.message, signInUrl: e.signInUrl ?? ARM_ACCESS_SIGN_IN_URL };
   }
   if (ReauthenticationRequired.is(err)) return { status: 401, code: "reauthenticate", message: (err as Error).message };
   if (isAzureError(err)) {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { DbOrTx } from "../db/client";
 import { isAzureError } from "../azure/azure-error";
 import { ReauthenticationRequired } from "../auth/delegated-token";
+import { ArmConsentRequired } from "../auth/arm-consent";
 import { addMessage } from "../outbox/outbox";
 
 /**
@@ -49,6 +50,8 @@ export function failureOf(err: unknown): Failure {
   if (isAzureError(err)) return { message: err.userMessage, retryable: err.retryable };
   // An expired sign-in does not come back by waiting: the person has to sign in again.
   if (ReauthenticationRequired.is(err)) return { message: (err as Error).message, retryable: false };
+  // Missing consent for Azure neither: the person (or their administrator) has to give it.
+  if (ArmConsentRequired.is(err)) return { message: (err as Error).message, retryable: false };
   if ((err as { name?: unknown } | null)?.name === "PermanentJobFailure") return { message: (err as Error).message, retryable: false };
   if (err instanceof RetryableJobFailure) return { message: err.message, retryable: true, retryAfterMs: err.retryAfterMs };
   // Anything else is an outage or a bug: worth another try, within the limit.

@@ -25,6 +25,8 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
   if (options.fresh) {
     fs.rmSync(armStateFile, { force: true });
     fs.rmSync(caughtMailFile, { force: true });
+    // Consent grants made in the local Entra ID: fresh means the demo tenants' starting states.
+    fs.rmSync(path.join(options.dataDir, "entra", "consents.json"), { force: true });
     for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(databaseFile + suffix, { force: true });
   }
 
@@ -50,7 +52,7 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
     LOCAL_ARM_ENTRA_URL: entraUrl,
     // The demo world (endpoints people created) survives restarts; --fresh starts it over.
     LOCAL_ARM_STATE_FILE: armStateFile,
-    ENTRA_REDIRECT_URIS: `${appUrl}/auth/callback`,
+    ENTRA_REDIRECT_URIS: `${appUrl}/auth/callback,${appUrl}/onboard/done`,
     ENTRA_POST_LOGOUT_REDIRECT_URIS: `${appUrl}/signed-out`,
     // Every email goes to the local mail catcher, which the app's /local/mail page reads.
     SMTP_HOST: "localhost",

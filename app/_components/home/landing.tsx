@@ -1,4 +1,4 @@
-import { buttonStyles } from "../ui";
+import { buttonStyles, inlineLinkStyles } from "../ui";
 
 /** What Crosslink is, for people not signed in. Says only what Crosslink does today. */
 export function Landing() {
@@ -14,6 +14,13 @@ export function Landing() {
       <a href="/auth/sign-in" className={buttonStyles.primary}>
         Sign in with Microsoft Entra ID
       </a>
+      <p className="text-sm text-fg2">
+        Administrator of an organization that files requests?{" "}
+        <a href="/onboard" className={inlineLinkStyles}>
+          Onboard your organization
+        </a>{" "}
+        — what Crosslink asks for, and admin consent.
+      </p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { explainIdpError } from "@/lib/auth/idp-errors";
+import Link from "next/link";
+import { consentAdvice, explainIdpError } from "@/lib/auth/idp-errors";
 import { buttonStyles, cardStyles } from "@/app/_components/ui";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
@@ -18,13 +19,27 @@ export default async function AuthErrorPage({ searchParams }: Props) {
   const reason = one(params.reason) ?? "unavailable";
   const code = one(params.code);
   const ref = one(params.ref);
-  const message = MESSAGES[reason] ?? explainIdpError(code, code);
+  const consent = MESSAGES[reason] ? undefined : consentAdvice(code);
+  const message = MESSAGES[reason] ?? (consent ? consent.message : explainIdpError(code, code));
   return (
     <div className={`${cardStyles} max-w-2xl space-y-4`} role="alert">
       <h1 className="text-xl font-semibold">Sign-in did not complete</h1>
       <p className="text-fg1" data-testid="auth-error-message">
         {message}
       </p>
+      {consent && (
+        <div className="space-y-2" data-testid="auth-error-consent">
+          <p className="text-fg1">
+            <strong>What to do:</strong> {consent.askAdmin}
+          </p>
+          <p>
+            <Link href="/onboard" className="font-semibold text-brand-fg underline underline-offset-2">
+              How your organization onboards Crosslink
+            </Link>{" "}
+            <span className="text-fg2">— what Crosslink asks for, and the admin consent an administrator gives.</span>
+          </p>
+        </div>
+      )}
       {(code || ref) && (
         <p className="text-xs text-fg3">
           {code && <>Code: {code}. </>}

@@ -1,18 +1,25 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/app/_lib/route";
+import { principalFromCookies } from "@/app/_lib/session";
 import { startSignIn } from "@/lib/auth/sign-in";
 import { logger } from "@/lib/log/logger";
 
 const query = z.object({
   returnTo: z.string().max(2048).optional().catch(undefined),
   prompt: z.enum(["select_account", "login"]).optional().catch(undefined),
+  /** `arm`: also ask for Azure Resource Manager access (incremental consent). */
+  access: z.enum(["arm"]).optional().catch(undefined),
 });
 
 /** Starts the authorization code + PKCE flow and sends the browser to the identity provider. */
-export const GET = route({ auth: "none", query }, async ({ services, query, requestId }) => {
+export const GET = route({ auth: "none", query }, async ({ services, query, request, requestId }) => {
   try {
-    const url = await startSignIn(services.db, services.config, query);
+    const { access, ...rest } = query;
+    const armAccess = access === "arm";
+    // The ARM hop is for whoever is signed in here: hint their account so the IdP does not ask which.
+    const principal = armAccess ? await principalFromCookies(services, request.cookies) : null;
+    const url = await startSignIn(services.db, services.config, { ...rest, armAccess, loginHint: principal?.username });
     return NextResponse.redirect(url, { status: 302 });
   } catch (err) {
     // A browser is waiting: an error page in words, not JSON.

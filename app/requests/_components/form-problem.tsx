@@ -2,6 +2,8 @@
 
 import { useEffect, useRef } from "react";
 import type { ActionError } from "@/app/_lib/action";
+import { ARM_CONSENT_CODE } from "@/lib/auth/arm-consent";
+import { AzureAccessNeeded } from "./azure-access-needed";
 import { SignInAgainLink } from "./field";
 import { FORM_PROBLEM_ID } from "./use-action-form";
 import { useCurrentPath } from "./use-current-path";
@@ -19,6 +21,13 @@ export function FormProblem({ problem, title }: { problem: { summary: ActionErro
     if (summary) ref.current?.focus();
   }, [summary]);
 
+  if (summary?.code === ARM_CONSENT_CODE) {
+    return (
+      <div id={FORM_PROBLEM_ID} ref={ref} tabIndex={-1}>
+        <AzureAccessNeeded message={summary.message} returnTo={returnTo} />
+      </div>
+    );
+  }
   if (summary) {
     const signIn = summary.status === 401;
     return (

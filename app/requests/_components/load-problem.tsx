@@ -2,6 +2,8 @@
 
 import { buttonStyles } from "@/app/_components/ui";
 import type { JsonError } from "@/app/_lib/json-client";
+import { ARM_CONSENT_CODE } from "@/lib/auth/arm-consent";
+import { AzureAccessNeeded } from "./azure-access-needed";
 import { SignInAgainLink } from "./field";
 import { useCurrentPath } from "./use-current-path";
 
@@ -12,6 +14,7 @@ import { useCurrentPath } from "./use-current-path";
  */
 export function LoadProblem({ error, onRetry, signInNote }: { error: JsonError; onRetry: () => void; signInNote?: string }) {
   const returnTo = useCurrentPath();
+  if (error.code === ARM_CONSENT_CODE) return <AzureAccessNeeded message={error.message} returnTo={returnTo} note={signInNote && `(${signInNote})`} />;
   return (
     <div role="alert" className="space-y-2 rounded-fl border border-danger bg-danger-bg px-3 py-2 text-sm">
       <p className="text-danger">

@@ -11,6 +11,7 @@ import {
   DEMO_ROLE_DEFINITIONS,
   FABRIKAM_RESOURCES,
   NORTHWIND_RESOURCES,
+  WOODGROVE_RESOURCES,
 } from "../../world/demo-resources";
 import type {
   PrivateLinkServiceRecord,
@@ -109,7 +110,7 @@ function consumerVnet(r: typeof FABRIKAM_RESOURCES | typeof NORTHWIND_RESOURCES)
 
 export function seedWorld(): WorldState {
   const c = CONTOSO_RESOURCES;
-  const resourceGroups: ResourceGroupRecord[] = [c, FABRIKAM_RESOURCES, NORTHWIND_RESOURCES].map((r) => ({
+  const resourceGroups: ResourceGroupRecord[] = [c, FABRIKAM_RESOURCES, NORTHWIND_RESOURCES, WOODGROVE_RESOURCES].map((r) => ({
     id: r.resourceGroupId,
     subscriptionId: r.subscriptionId,
     name: r.resourceGroup,
@@ -160,6 +161,7 @@ export function seedWorld(): WorldState {
     pls,
     consumerVnet(FABRIKAM_RESOURCES),
     consumerVnet(NORTHWIND_RESOURCES),
+    consumerVnet(WOODGROVE_RESOURCES),
   ];
 
   const roleAssignments: RoleAssignment[] = [];

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { assertAccountAllowedAt, authorityLabel } from "../authority";
 import type { CodeGrant } from "../codes";
 import { findAccount } from "../directory";
+import { assertConsented } from "../consent";
 import { Errors } from "../errors";
 import { parseScopes } from "../resources";
 import { userTokenResponse } from "../token-response";
@@ -37,10 +38,12 @@ export const authorizationCodeGrant: GrantHandler = async ({ ctx, authority, cli
   if (!account) throw Errors.invalidGrant();
   assertAccountAllowedAt(authority, account, { baseUrl: ctx.baseUrl, appName: client.displayName, clientId: client.clientId });
 
+  const scopes = parseScopes(form.get("scope") ?? grant.scope, authorityLabel(authority));
+  assertConsented(ctx, account, scopes, client);
   return userTokenResponse(ctx, {
     account,
     clientId: client.clientId,
-    scopes: parseScopes(form.get("scope") ?? grant.scope, authorityLabel(authority)),
+    scopes,
     nonce: grant.nonce,
     sid: grant.sid,
     wantsClientInfo: wantsClientInfo(form),

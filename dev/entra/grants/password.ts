@@ -5,6 +5,7 @@
  */
 import { assertAccountAllowedAt, authorityLabel } from "../authority";
 import { findAccountByUsername, passwordMatches } from "../directory";
+import { assertConsented } from "../consent";
 import { Errors } from "../errors";
 import { parseScopes } from "../resources";
 import { userTokenResponse } from "../token-response";
@@ -19,5 +20,6 @@ export const passwordGrant: GrantHandler = async ({ ctx, authority, client, form
   if (!account) throw Errors.userNotFound(username, label);
   assertAccountAllowedAt(authority, account, { baseUrl: ctx.baseUrl, appName: client.displayName, clientId: client.clientId });
   if (!passwordMatches(account.user, password)) throw Errors.invalidPassword();
+  assertConsented(ctx, account, scopes, client);
   return userTokenResponse(ctx, { account, clientId: client.clientId, scopes, wantsClientInfo: wantsClientInfo(form) });
 };

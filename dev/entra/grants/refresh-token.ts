@@ -4,6 +4,7 @@
  */
 import { assertAccountAllowedAt, authorityLabel } from "../authority";
 import { findAccount } from "../directory";
+import { assertConsented } from "../consent";
 import { Errors } from "../errors";
 import { readRefreshToken } from "../refresh-tokens";
 import { parseScopes } from "../resources";
@@ -19,6 +20,7 @@ export const refreshTokenGrant: GrantHandler = async ({ ctx, authority, client, 
   assertAccountAllowedAt(authority, account, { baseUrl: ctx.baseUrl, appName: client.displayName, clientId: client.clientId });
 
   const scopes = parseScopes(required(form, "scope", Errors.missingParameter), authorityLabel(authority));
+  assertConsented(ctx, account, scopes, client);
   // Entra always answers a refresh with a fresh refresh token.
   scopes.oidc.add("offline_access");
   return userTokenResponse(ctx, {
