@@ -8,6 +8,7 @@ import { personActor } from "../core/actor";
 import { logger } from "../log/logger";
 import { createMsalClient, signInScopes } from "./msal";
 import { explainIdpError, idpErrorCode } from "./idp-errors";
+import { checkIdToken } from "./id-token-checks";
 import { safeReturnTo } from "./return-to";
 import { rolesFromClaims, type Role } from "./roles";
 import { createSession } from "./session-store";
@@ -69,6 +70,8 @@ export const callbackParamsSchema = z.object({
 export type CallbackParams = z.infer<typeof callbackParamsSchema>;
 
 const idTokenClaimsSchema = z.object({
+  aud: z.union([z.string(), z.array(z.string())]).optional(),
+  iss: z.string().optional(),
   tid: z.string().min(1),
   oid: z.string().min(1),
   name: z.string().optional(),
@@ -79,7 +82,7 @@ const idTokenClaimsSchema = z.object({
 
 export type SignInResult =
   | { ok: true; sessionToken: string; expiresAt: Date; returnTo: string; roles: Role[]; userName: string }
-  | { ok: false; reason: "invalid_state" | "idp_error" | "token_error"; message: string; code?: string };
+  | { ok: false; reason: "invalid_state" | "idp_error" | "token_error" | "personal_account" | "token_rejected"; message: string; code?: string };
 
 export async function completeSignIn(
   db: Db,
@@ -151,6 +154,12 @@ export async function completeSignIn(
   }
 
   const c = claims.data;
+  const check = checkIdToken(config, c);
+  if (!check.ok) {
+    // Values are logged to find the misconfiguration; none of them is a secret.
+    log.warn({ problem: check.problem, tid: c.tid, iss: c.iss, aud: c.aud }, "ID token refused");
+    return { ok: false, reason: check.reason, message: check.message };
+  }
   const username = c.preferred_username ?? c.email ?? c.oid;
   const displayName = c.name ?? username;
   const roles = rolesFromClaims(c, config.providerTenantId);
