@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import { isAzureError } from "../azure/azure-error";
+import { isAzureError, userMessageWithSupportIds } from "../azure/azure-error";
 import { ReauthenticationRequired } from "../auth/delegated-token";
 import { addMessage } from "../outbox/outbox";
 
@@ -46,7 +46,8 @@ export class RetryableJobFailure extends Error {
 
 /** The one classification of failed tries. */
 export function failureOf(err: unknown): Failure {
-  if (isAzureError(err)) return { message: err.userMessage, retryable: err.retryable };
+  // With Azure's correlation and request IDs: the failure is recorded where people see it, and support asks for them.
+  if (isAzureError(err)) return { message: userMessageWithSupportIds(err), retryable: err.retryable };
   // An expired sign-in does not come back by waiting: the person has to sign in again.
   if (ReauthenticationRequired.is(err)) return { message: (err as Error).message, retryable: false };
   if ((err as { name?: unknown } | null)?.name === "PermanentJobFailure") return { message: (err as Error).message, retryable: false };
