@@ -33,8 +33,19 @@ export function tokenCacheBox(config: AppConfig): SecretBox {
 export async function startSignIn(
   db: Db,
   config: AppConfig,
-  input: { returnTo?: unknown; prompt?: "select_account" | "login"; loginHint?: string },
+  input: {
+    returnTo?: unknown;
+    prompt?: "select_account" | "login";
+    loginHint?: string;
+    /**
+     * "provider": sign in at the provider tenant's own authority, so provider staff who are B2B
+     * guests there get the provider tenant's token and the app roles assigned to them in it
+     * (through `organizations` a guest gets a token of their home tenant, without those roles).
+     */
+    tenant?: "provider";
+  },
 ): Promise<string> {
+  const authority = input.tenant === "provider" ? config.providerTenantId : config.entra.signInAudience;
   const pkce = await new CryptoProvider().generatePkceCodes();
   const state = crypto.randomBytes(24).toString("base64url");
   const nonce = crypto.randomBytes(24).toString("base64url");
@@ -44,11 +55,11 @@ export async function startSignIn(
       nonce,
       codeVerifier: pkce.verifier,
       returnTo: safeReturnTo(input.returnTo),
-      authority: config.entra.signInAudience,
+      authority,
       expiresAt: new Date(Date.now() + FLOW_TTL_MS),
     },
   });
-  return createMsalClient(config).getAuthCodeUrl({
+  return createMsalClient(config, { tenant: authority }).getAuthCodeUrl({
     scopes: signInScopes(config),
     redirectUri: redirectUri(config),
     codeChallenge: pkce.challenge,
@@ -119,7 +130,8 @@ export async function completeSignIn(
     return { ok: false, reason: "invalid_state", message: "This sign-in response has no authorization code. Start the sign-in again." };
   }
 
-  const msal = createMsalClient(config);
+  // The code is redeemed at the authority the sign-in started at (organizations, or the provider tenant).
+  const msal = createMsalClient(config, { tenant: flow.authority });
   let result;
   try {
     result = await msal.acquireTokenByCode(

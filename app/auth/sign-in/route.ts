@@ -7,6 +7,8 @@ import { logger } from "@/lib/log/logger";
 const query = z.object({
   returnTo: z.string().max(2048).optional().catch(undefined),
   prompt: z.enum(["select_account", "login"]).optional().catch(undefined),
+  // "provider": provider staff (including B2B guests) sign in at the provider tenant's authority.
+  tenant: z.enum(["provider"]).optional().catch(undefined),
 });
 
 /** Starts the authorization code + PKCE flow and sends the browser to the identity provider. */
