@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
-import type { NodeAuthOptions } from "@azure/msal-node";
+import { ManagedIdentityApplication, type NodeAuthOptions } from "@azure/msal-node";
 import type { AppConfig } from "../config";
+import { AZURE_CLOUDS } from "../config/azure-clouds";
 
 /**
  * The part of MSAL's `auth` options that proves Crosslink's identity to Microsoft Entra ID, from
@@ -11,7 +12,10 @@ import type { AppConfig } from "../config";
  *   uploaded to the app registration and needed for subject-name/issuer trust;
  * - federated: the assertion is a token issued by another identity provider that the app registration
  *   trusts (a federated identity credential). AKS workload identity writes it to a file and rotates
- *   it, so the file is read for each token request, never cached here.
+ *   it, so the file is read for each token request, never cached here;
+ * - managed-identity: the assertion is the host's managed identity token for the cloud's
+ *   token-exchange audience (a federated credential on the app trusts that identity). MSAL's
+ *   ManagedIdentityApplication finds the host's endpoint (App Service, IMDS, …) and caches the token.
  */
 export type ClientCredentialAuth = Pick<NodeAuthOptions, "clientSecret" | "clientCertificate" | "clientAssertion">;
 
@@ -22,7 +26,8 @@ export class FederatedTokenUnavailable extends Error {
   }
 }
 
-export function clientCredentialAuth(credential: AppConfig["entra"]["credential"]): ClientCredentialAuth {
+export function clientCredentialAuth(config: Pick<AppConfig, "entra" | "cloud">): ClientCredentialAuth {
+  const credential = config.entra.credential;
   switch (credential.kind) {
     case "secret":
       return { clientSecret: credential.clientSecret };
@@ -36,6 +41,10 @@ export function clientCredentialAuth(credential: AppConfig["entra"]["credential"
       };
     case "federated":
       return { clientAssertion: () => readFederatedToken(credential.tokenFile) };
+    case "managed-identity": {
+      const audience = AZURE_CLOUDS[config.cloud].tokenExchangeAudience;
+      return { clientAssertion: () => managedIdentityToken(credential.userAssignedClientId, audience) };
+    }
   }
 }
 
@@ -52,6 +61,21 @@ export async function readFederatedToken(file: string): Promise<string> {
   return token;
 }
 
+// One per identity: MSAL keeps the managed identity's token and renews it before it expires.
+const managedIdentities = new Map<string, ManagedIdentityApplication>();
+
+/** The managed identity's token for the token-exchange audience (system-assigned when no client ID). */
+export async function managedIdentityToken(userAssignedClientId: string | null, audience: string): Promise<string> {
+  const key = userAssignedClientId ?? "system";
+  let app = managedIdentities.get(key);
+  if (!app) {
+    app = new ManagedIdentityApplication(userAssignedClientId ? { managedIdentityIdParams: { userAssignedClientId } } : {});
+    managedIdentities.set(key, app);
+  }
+  const result = await app.acquireToken({ resource: audience });
+  return result.accessToken;
+}
+
 /** What to check when Crosslink's own sign-in fails, by credential kind (for user and log messages). */
 export function clientCredentialHint(credential: AppConfig["entra"]["credential"]): string {
   switch (credential.kind) {
@@ -61,5 +85,7 @@ export function clientCredentialHint(credential: AppConfig["entra"]["credential"
       return `the client certificate (SHA-256 thumbprint ${credential.thumbprintSha256}: is it uploaded to the app registration?)`;
     case "federated":
       return "the federated identity credential on the app registration (issuer, subject and audience must match the token in AZURE_FEDERATED_TOKEN_FILE)";
+    case "managed-identity":
+      return "the managed identity (is it enabled on this host?) and the federated identity credential on the app registration that trusts it";
   }
 }

@@ -16,7 +16,7 @@ export function createMsalClient(config: AppConfig, options: { tenant?: string; 
   const msalConfig: Configuration = {
     auth: {
       clientId: config.entra.clientId,
-      ...clientCredentialAuth(config.entra.credential),
+      ...clientCredentialAuth(config),
       authority: authorityUrl(config, options.tenant),
       knownAuthorities: [new URL(config.entra.authorityHost).host],
     },

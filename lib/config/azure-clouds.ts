@@ -22,6 +22,11 @@ export type AzureCloud = {
     sql: string;
     keyVault: string;
   };
+  /**
+   * The audience of tokens Entra ID accepts as federated client assertions in this cloud (what a
+   * managed identity's token must be issued for, and the federated credential's audience).
+   */
+  tokenExchangeAudience: string;
   /** App Service's public host suffix (`<app>.<suffix>` CNAMEs to `<app>.privatelink.<suffix>`). */
   appServiceSuffix: string;
 };
@@ -37,6 +42,7 @@ export const AZURE_CLOUDS: Record<AzureCloudName, AzureCloud> = {
       sql: "privatelink.database.windows.net",
       keyVault: "privatelink.vaultcore.azure.net",
     },
+    tokenExchangeAudience: "api://AzureADTokenExchange",
     appServiceSuffix: "azurewebsites.net",
   },
   AzureUSGovernment: {
@@ -49,6 +55,7 @@ export const AZURE_CLOUDS: Record<AzureCloudName, AzureCloud> = {
       sql: "privatelink.database.usgovcloudapi.net",
       keyVault: "privatelink.vaultcore.usgovcloudapi.net",
     },
+    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov",
     appServiceSuffix: "azurewebsites.us",
   },
   AzureChinaCloud: {
@@ -61,6 +68,7 @@ export const AZURE_CLOUDS: Record<AzureCloudName, AzureCloud> = {
       sql: "privatelink.database.chinacloudapi.cn",
       keyVault: "privatelink.vaultcore.azure.cn",
     },
+    tokenExchangeAudience: "api://AzureADTokenExchangeChina",
     appServiceSuffix: "chinacloudsites.cn",
   },
 };

@@ -91,7 +91,7 @@ describe("ENTRA_CLIENT_CREDENTIAL", () => {
     expect(both.ENTRA_CLIENT_SECRET).toMatch(/must not be set when ENTRA_CLIENT_CREDENTIAL is "certificate"/);
     const forgotKind = problemsOf({ ENTRA_CLIENT_SECRET: "a-client-secret-of-sufficient-length", ENTRA_CLIENT_CERTIFICATE_PATH: file });
     expect(forgotKind.ENTRA_CLIENT_CERTIFICATE_PATH).toMatch(/set ENTRA_CLIENT_CREDENTIAL=certificate/);
-    expect(problemsOf({ ENTRA_CLIENT_CREDENTIAL: "password" }).ENTRA_CLIENT_CREDENTIAL).toMatch(/"secret", "certificate" or "federated"/);
+    expect(problemsOf({ ENTRA_CLIENT_CREDENTIAL: "password" }).ENTRA_CLIENT_CREDENTIAL).toMatch(/"secret", "certificate", "federated" or "managed-identity"/);
   });
 
   it("federated: needs a readable AZURE_FEDERATED_TOKEN_FILE", () => {
@@ -100,5 +100,13 @@ describe("ENTRA_CLIENT_CREDENTIAL", () => {
     const file = path.join(dir, "token");
     fs.writeFileSync(file, "eyJ.token.here");
     expect(loadConfig({ ...BASE, ENTRA_CLIENT_CREDENTIAL: "federated", AZURE_FEDERATED_TOKEN_FILE: file }).entra.credential).toEqual({ kind: "federated", tokenFile: file });
+  });
+
+  it("managed identity: system-assigned by default, or a user-assigned one by client ID", () => {
+    expect(loadConfig({ ...BASE, ENTRA_CLIENT_CREDENTIAL: "managed-identity" }).entra.credential).toEqual({ kind: "managed-identity", userAssignedClientId: null });
+    const userAssigned = "5e5e5e5e-1111-4222-8333-444444444444";
+    expect(loadConfig({ ...BASE, ENTRA_CLIENT_CREDENTIAL: "managed-identity", ENTRA_MANAGED_IDENTITY_CLIENT_ID: userAssigned }).entra.credential).toEqual({ kind: "managed-identity", userAssignedClientId: userAssigned });
+    expect(problemsOf({ ENTRA_CLIENT_CREDENTIAL: "managed-identity", ENTRA_MANAGED_IDENTITY_CLIENT_ID: "mi" }).ENTRA_MANAGED_IDENTITY_CLIENT_ID).toMatch(/must be a GUID/);
+    expect(problemsOf({ ENTRA_CLIENT_SECRET: "a-client-secret-of-sufficient-length", ENTRA_MANAGED_IDENTITY_CLIENT_ID: userAssigned }).ENTRA_MANAGED_IDENTITY_CLIENT_ID).toMatch(/set ENTRA_CLIENT_CREDENTIAL=managed-identity/);
   });
 });

@@ -8,25 +8,14 @@ import fs from "node:fs";
  * - certificate: ENTRA_CLIENT_CERTIFICATE (PEM text) or ENTRA_CLIENT_CERTIFICATE_PATH (a PEM file),
  *                holding the unencrypted private key and its certificate (chain optional);
  * - federated:   a token from workload identity federation, read fresh from AZURE_FEDERATED_TOKEN_FILE
- *                for every token request (AKS workload identity rotates the file).
+ *                for every token request (AKS workload identity rotates the file);
+ * - managed-identity: a token of the host's managed identity (App Service, Container Apps, VMs)
+ *                for the cloud's token-exchange audience, trusted by a federated credential on the
+ *                app registration; ENTRA_MANAGED_IDENTITY_CLIENT_ID picks a user-assigned identity.
  * Messages never quote a value: a private key or secret must not reach an error or a log.
  */
-export const CLIENT_CREDENTIAL_KINDS = ["secret", "certificate", "federated"] as const;
+export const CLIENT_CREDENTIAL_KINDS = ["secret", "certificate", "federated", "managed-identity"] as const;
 export type ClientCredentialKind = (typeof CLIENT_CREDENTIAL_KINDS)[number];
-
-export type ClientCredentialConfig =
-  | { kind: "secret"; clientSecret: string }
-  | {
-      kind: "certificate";
-      /** PKCS#8 PEM of the private key (what MSAL signs with). */
-      privateKeyPem: string;
-      /** The certificate matching the key, then any chain certificates (sent as x5c). */
-      certificatePem: string;
-      /** Hex SHA-256 thumbprint of the certificate (the assertion's x5t#S256). */
-      thumbprintSha256: string;
-      notAfter: string;
-    }
-  | { kind: "federated"; tokenFile: string };
 
 type Read = (name: string) => string | undefined;
 export type Problem = { variable: string; message: string };
@@ -41,7 +30,7 @@ export function readClientCredential(fromEnv: Read, now: Date = new Date()): { c
   const kind = fromEnv("ENTRA_CLIENT_CREDENTIAL") ?? "secret";
   const problems: Problem[] = [];
   if (!(CLIENT_CREDENTIAL_KINDS as readonly string[]).includes(kind)) {
-    return { candidate: { kind: "secret", clientSecret: "-".repeat(16) }, problems: [{ variable: "ENTRA_CLIENT_CREDENTIAL", message: 'must be "secret", "certificate" or "federated"' }] };
+    return { candidate: { kind: "secret", clientSecret: "-".repeat(16) }, problems: [{ variable: "ENTRA_CLIENT_CREDENTIAL", message: 'must be "secret", "certificate", "federated" or "managed-identity"' }] };
   }
   const certificateVars = ["ENTRA_CLIENT_CERTIFICATE", "ENTRA_CLIENT_CERTIFICATE_PATH"].filter((n) => fromEnv(n) !== undefined);
   if (kind !== "secret" && fromEnv("ENTRA_CLIENT_SECRET") !== undefined) {
@@ -53,7 +42,12 @@ export function readClientCredential(fromEnv: Read, now: Date = new Date()): { c
     }
   }
 
+  if (kind !== "managed-identity" && fromEnv("ENTRA_MANAGED_IDENTITY_CLIENT_ID") !== undefined) {
+    problems.push({ variable: "ENTRA_MANAGED_IDENTITY_CLIENT_ID", message: `is set, but ENTRA_CLIENT_CREDENTIAL is "${kind}"; set ENTRA_CLIENT_CREDENTIAL=managed-identity to use it, or unset it` });
+  }
+
   if (kind === "secret") return { candidate: { kind, clientSecret: fromEnv("ENTRA_CLIENT_SECRET") }, problems };
+  if (kind === "managed-identity") return { candidate: { kind, userAssignedClientId: fromEnv("ENTRA_MANAGED_IDENTITY_CLIENT_ID") ?? null }, problems };
   if (kind === "federated") {
     const tokenFile = fromEnv("AZURE_FEDERATED_TOKEN_FILE");
     if (!tokenFile) {

@@ -34,6 +34,7 @@ const clientCredentialSchema = z.discriminatedUnion("kind", [
     notAfter: z.string(),
   }),
   z.object({ kind: z.literal("federated"), tokenFile: z.string().min(1) }),
+  z.object({ kind: z.literal("managed-identity"), userAssignedClientId: guid.nullable() }),
 ]);
 
 export const LOCAL_DEFAULTS = {
@@ -159,6 +160,7 @@ export const ENV_NAMES: Record<string, string> = {
   "entra.credential.clientSecret": "ENTRA_CLIENT_SECRET",
   "entra.credential": "ENTRA_CLIENT_CREDENTIAL",
   "entra.credential.tokenFile": "AZURE_FEDERATED_TOKEN_FILE",
+  "entra.credential.userAssignedClientId": "ENTRA_MANAGED_IDENTITY_CLIENT_ID",
   cloud: "AZURE_CLOUD",
   "entra.signInAudience": "ENTRA_SIGN_IN_AUDIENCE",
   providerTenantId: "PROVIDER_TENANT_ID",

@@ -1,5 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID, X509Certificate, createHash } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { decodeJwt, SignJWT } from "jose";
@@ -20,6 +22,9 @@ import { isAzureError } from "@/lib/azure/azure-error";
 const FEDERATED_ISSUER = "https://oidc.aks.localhost/11111111-issuer/";
 const FEDERATED_SUBJECT = "system:serviceaccount:crosslink:crosslink-web";
 const issuerKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
+// A managed identity as Entra sees it: its tokens' issuer is the tenant, its subject its object ID.
+const MANAGED_IDENTITY_ISSUER = `https://login.microsoftonline.com/${PROVIDER_TENANT.tenantId}/v2.0`;
+const MANAGED_IDENTITY_OID = "0d0d0d0d-1111-4222-8333-444444444444";
 
 let entra: TestEntra;
 let dir: string;
@@ -29,7 +34,10 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "crosslink-client-credentials-"));
   registered = ensureLocalClientCertificate();
   entra = await startLocalEntraForTests({
-    federatedCredentials: [{ issuer: FEDERATED_ISSUER, subject: FEDERATED_SUBJECT, audience: TOKEN_EXCHANGE_AUDIENCE, publicKey: issuerKeys.publicKey }],
+    federatedCredentials: [
+      { issuer: FEDERATED_ISSUER, subject: FEDERATED_SUBJECT, audience: TOKEN_EXCHANGE_AUDIENCE, publicKey: issuerKeys.publicKey },
+      { issuer: MANAGED_IDENTITY_ISSUER, subject: MANAGED_IDENTITY_OID, audience: TOKEN_EXCHANGE_AUDIENCE, publicKey: issuerKeys.publicKey },
+    ],
   });
 });
 afterAll(async () => {
@@ -144,5 +152,40 @@ describe("federated credentials", () => {
 
     fs.writeFileSync(file, await federatedToken(FEDERATED_SUBJECT));
     expect((await msal.acquireTokenByClientCredential(request))?.accessToken).toBeTruthy();
+  });
+});
+
+describe("managed identity credentials", () => {
+  it("use the host's managed identity token for api://AzureADTokenExchange as the client assertion", async () => {
+    // App Service's managed identity endpoint, as MSAL finds it (IDENTITY_ENDPOINT + IDENTITY_HEADER).
+    const asked: { resource: string | null; header: string | undefined }[] = [];
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      asked.push({ resource: url.searchParams.get("resource"), header: req.headers["x-identity-header"] as string | undefined });
+      const now = Math.floor(Date.now() / 1000);
+      void new SignJWT({ iss: MANAGED_IDENTITY_ISSUER, sub: MANAGED_IDENTITY_OID, aud: TOKEN_EXCHANGE_AUDIENCE, iat: now, nbf: now, exp: now + 3600 })
+        .setProtectedHeader({ alg: "RS256" })
+        .sign(issuerKeys.privateKey)
+        .then((token) => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ access_token: token, expires_on: String(now + 3600), resource: TOKEN_EXCHANGE_AUDIENCE, token_type: "Bearer" }));
+        });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const saved = { endpoint: process.env.IDENTITY_ENDPOINT, header: process.env.IDENTITY_HEADER };
+    process.env.IDENTITY_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}/msi/token`;
+    process.env.IDENTITY_HEADER = "local-identity-header";
+    try {
+      const config = configWith({ ENTRA_CLIENT_CREDENTIAL: "managed-identity" });
+      const token = await providerAppCredential(config).getToken(ARM_RESOURCE.appOnlyScope);
+      expect(decodeJwt(token!.token)).toMatchObject({ aud: ARM_RESOURCE.audience, tid: PROVIDER_TENANT.tenantId, appid: CROSSLINK_APP.clientId });
+      expect(asked[0]).toEqual({ resource: TOKEN_EXCHANGE_AUDIENCE, header: "local-identity-header" });
+    } finally {
+      process.env.IDENTITY_ENDPOINT = saved.endpoint;
+      process.env.IDENTITY_HEADER = saved.header;
+      if (saved.endpoint === undefined) delete process.env.IDENTITY_ENDPOINT;
+      if (saved.header === undefined) delete process.env.IDENTITY_HEADER;
+      server.close();
+    }
   });
 });
