@@ -24,7 +24,7 @@ export const ID_TOKEN_REFUSALS = {
     "The identity provider's answer did not pass Crosslink's checks, so you were not signed in. Start the sign-in again; if it keeps failing, tell your administrator and give them the reference below.",
 } as const;
 
-export function checkIdToken(config: Pick<AppConfig, "entra">, claims: { aud: unknown; iss: unknown; tid: string }): IdTokenCheck {
+export function checkIdToken(config: Pick<AppConfig, "entra">, claims: { aud?: unknown; iss?: unknown; tid: string }): IdTokenCheck {
   if (claims.tid.toLowerCase() === PERSONAL_ACCOUNTS_TENANT_ID) {
     return {
       ok: false,
