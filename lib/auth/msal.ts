@@ -42,7 +42,10 @@ export function armDelegatedScope(config: AppConfig): string {
   return `${config.armAudience}/user_impersonation`;
 }
 
-/** Scopes requested at sign-in: consent for ARM is asked once, up front. */
+/**
+ * Scopes requested at sign-in: consent for ARM is asked once, up front. `email`: Entra puts the
+ * email claim in ID tokens only when asked (people are emailed at that address).
+ */
 export function signInScopes(config: AppConfig): string[] {
-  return ["openid", "profile", "offline_access", armDelegatedScope(config)];
+  return ["openid", "profile", "email", "offline_access", armDelegatedScope(config)];
 }
