@@ -14,7 +14,7 @@ import { createHash, X509Certificate, type KeyObject } from "node:crypto";
 import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from "jose";
 import type { EntraContext } from "./context";
 import type { RegisteredClient } from "./clients";
-import { EntraError, Errors } from "./errors";
+import { EntraError } from "./errors";
 
 export const JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 /** The audience Entra expects in federated tokens for the public cloud. */
@@ -68,7 +68,7 @@ export function clientCertificateFromPem(pem: string): ClientCertificate {
 // jti values seen per server (tests run several servers in one process), kept until they expire.
 const seenAssertionIds = new WeakMap<EntraContext, Map<string, number>>();
 
-function useJtiOnce(ctx: EntraContext, jti: string, exp: number): void {
+function spendJti(ctx: EntraContext, jti: string, exp: number): void {
   let seen = seenAssertionIds.get(ctx);
   if (!seen) seenAssertionIds.set(ctx, (seen = new Map()));
   const now = ctx.now();
@@ -139,7 +139,7 @@ export async function verifyClientAssertion(
   const aud = audiences(claims);
   if (!aud.some((a) => wanted.includes(a.toLowerCase()))) throw AssertionErrors.audienceMismatch(aud.join(" "));
   if (typeof claims.jti !== "string" || claims.jti === "") throw AssertionErrors.malformed();
-  useJtiOnce(ctx, `${client.clientId}:${claims.jti}`, exp);
+  spendJti(ctx, `${client.clientId}:${claims.jti}`, exp);
 }
 
 async function verifyFederatedAssertion(ctx: EntraContext, client: RegisteredClient, assertion: string, claims: JWTPayload): Promise<void> {
