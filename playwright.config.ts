@@ -15,6 +15,8 @@ const ARM_PORT = Number(process.env.E2E_ARM_PORT ?? 8543);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2625);
 const MAIL_PORT = Number(process.env.E2E_MAIL_PORT ?? 2680);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
+// E2E_CLIENT_CREDENTIAL=certificate runs the app with its local client certificate instead of its secret.
+const CLIENT_CREDENTIAL = process.env.E2E_CLIENT_CREDENTIAL === "certificate" ? " --client-credential certificate" : "";
 export const APP_URL = `http://localhost:${APP_PORT}`;
 
 export default defineConfig({
@@ -46,7 +48,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/tsx scripts/local-world/run.ts --app-port ${APP_PORT} --entra-port ${ENTRA_PORT} --arm-port ${ARM_PORT} --smtp-port ${SMTP_PORT} --mail-port ${MAIL_PORT} --data-dir ${DATA_DIR} --fresh --quiet`,
+    command: `node_modules/.bin/tsx scripts/local-world/run.ts --app-port ${APP_PORT} --entra-port ${ENTRA_PORT} --arm-port ${ARM_PORT} --smtp-port ${SMTP_PORT} --mail-port ${MAIL_PORT} --data-dir ${DATA_DIR}${CLIENT_CREDENTIAL} --fresh --quiet`,
     url: `${APP_URL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

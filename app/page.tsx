@@ -1,4 +1,5 @@
 import { getPrincipal } from "./_lib/session";
+import { getSharedServices } from "@/lib/services";
 import { pageData } from "./_lib/page";
 import { providerHome } from "@/lib/home/provider-home";
 import { consumerHome } from "@/lib/home/consumer-home";
@@ -12,7 +13,12 @@ import { ConsumerWaiting } from "./_components/home/consumer-waiting";
  */
 export default async function HomePage() {
   const principal = await getPrincipal();
-  if (!principal) return <Landing />;
+  if (!principal) {
+    // The provider organization's name, for its staff's own sign-in (known once seeded or signed in).
+    const services = getSharedServices();
+    const providerTenant = await services.db.tenant.findUnique({ where: { id: services.config.providerTenantId }, select: { displayName: true } });
+    return <Landing providerName={providerTenant?.displayName ?? null} />;
+  }
   const { provider, consumer } = await pageData({}, async ({ principal, services }) => {
     const [provider, consumer] = await Promise.all([
       principal.roles.includes("provider") ? providerHome(services.db, principal) : null,

@@ -58,7 +58,7 @@ export function createServices(db: Db, config: AppConfig, azureOptions: AzureCli
     appBaseUrl: config.appBaseUrl,
   };
   const jobs = createJobRegistry<ConnectionJobDeps & NotifyJobDeps>({ ...connectionDeps, ...notifyDeps }, [...CONNECTION_JOBS, ...NOTIFY_JOBS]);
-  const events = createEventDispatcher([notificationSubscriber({ db, appBaseUrl: config.appBaseUrl })]);
+  const events = createEventDispatcher([notificationSubscriber({ db, appBaseUrl: config.appBaseUrl, cloud: config.cloud })]);
   const worker = createWorkers(db, jobs, events, workerIntervalMs);
   const notify: RouteDeps = { db, outgoingPolicy: notifyDeps.outgoingPolicy, secrets: notifyDeps.secrets, appBaseUrl: config.appBaseUrl };
   return { db, config, consumerAzureFor, consumerAzureForSession, providerAzure, jobs, events, notify, worker };

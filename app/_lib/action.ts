@@ -1,4 +1,5 @@
 import "server-only";
+import { withAzureClientRequestId } from "@/lib/azure/client-request-id";
 import { unstable_rethrow } from "next/navigation";
 import type { Requirement } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
@@ -32,7 +33,8 @@ export async function action<T>(requirement: Requirement, work: (ctx: ActionCont
   const principal = await requirePrincipal(requirement);
   const requestId = await currentRequestId();
   try {
-    return await work({ principal, services: getSharedServices(), requestId });
+    // Azure calls made for this action carry its id (x-ms-client-request-id).
+    return await withAzureClientRequestId(requestId, () => work({ principal, services: getSharedServices(), requestId }));
   } catch (err) {
     unstable_rethrow(err);
     const answer = errorAnswer(err, requestId);

@@ -4,6 +4,8 @@ import type { Requirement } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
 import { isAppError } from "@/lib/core/errors";
 import { getSharedServices, type Services } from "@/lib/services";
+import { withAzureClientRequestId } from "@/lib/azure/client-request-id";
+import { currentRequestId } from "./request-context";
 import { requirePrincipal } from "./session";
 
 /**
@@ -14,7 +16,9 @@ import { requirePrincipal } from "./session";
 export async function pageData<T>(requirement: Requirement, load: (ctx: { principal: Principal; services: Services }) => Promise<T>): Promise<T> {
   const principal = await requirePrincipal(requirement);
   try {
-    return await load({ principal, services: getSharedServices() });
+    // Azure calls made while loading carry the request's id (x-ms-client-request-id).
+    const requestId = await currentRequestId();
+    return await withAzureClientRequestId(requestId, () => load({ principal, services: getSharedServices() }));
   } catch (err) {
     if (isAppError(err) && err.kind === "not_found") notFound();
     if (isAppError(err) && err.kind === "forbidden") forbidden();

@@ -7,6 +7,7 @@ import { AppError, ValidationError } from "@/lib/core/errors";
 import { errorAnswer, type ErrorAnswer } from "@/lib/core/error-answer";
 import { parseInput } from "@/lib/core/parse";
 import { getSharedServices, type Services } from "@/lib/services";
+import { withAzureClientRequestId } from "@/lib/azure/client-request-id";
 import { requestIdOf } from "./http";
 import { isCrossOrigin } from "./same-origin";
 import { principalFromCookies } from "./session";
@@ -84,7 +85,8 @@ export function route<
       const params = (options.params ? parseInput(options.params, await segment.params) : undefined) as Parsed<PS>;
       const query = (options.query ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams)) : undefined) as Parsed<QS>;
       const body = (options.body ? parseInput(options.body, await jsonBody(request)) : undefined) as Parsed<BS>;
-      const result = await handler({ request, requestId, services, principal, params, query, body });
+      // Azure calls made for this request carry its id (x-ms-client-request-id).
+      const result = await withAzureClientRequestId(requestId, () => handler({ request, requestId, services, principal, params, query, body }));
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: NO_STORE });
     } catch (err) {

@@ -23,6 +23,11 @@ export function canonicalSegment(authority: Authority): string {
   return authority.kind === "tenant" ? authority.tenant.tenantId : authority.segment;
 }
 
+/** The tenant a tenant authority names, for looking up a guest's account there; undefined for common/organizations. */
+export function authorityTenantId(authority: Authority): string | undefined {
+  return authority.kind === "tenant" ? authority.tenant.tenantId : undefined;
+}
+
 /** Human label for pages and error texts. */
 export function authorityLabel(authority: Authority): string {
   return authority.kind === "tenant" ? `${authority.tenant.displayName} (${authority.tenant.domain})` : authority.segment;

@@ -10,11 +10,16 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { CROSSLINK_APP } from "../world/demo-tenants";
+import { clientCertificateFromPem, type ClientCertificate, type FederatedCredential } from "./client-assertion";
 
 export type RegisteredClient = {
   clientId: string;
   displayName: string;
   clientSecret: string;
+  /** Certificates uploaded to the app registration: client assertions signed by their keys are accepted. */
+  certificates: ClientCertificate[];
+  /** Federated identity credentials: tokens of these issuers/subjects are accepted as client assertions. */
+  federatedCredentials: FederatedCredential[];
   redirectUris: string[];
   postLogoutRedirectUris: string[];
 };
@@ -26,6 +31,9 @@ export type ClientRegistry = {
 
 export function createClientRegistry(crosslink: {
   clientSecret: string;
+  /** PEM certificates (public part only) uploaded for Crosslink. */
+  certificates?: string[];
+  federatedCredentials?: FederatedCredential[];
   redirectUris: string[];
   postLogoutRedirectUris: string[];
 }): ClientRegistry {
@@ -34,6 +42,8 @@ export function createClientRegistry(crosslink: {
       clientId: CROSSLINK_APP.clientId,
       displayName: CROSSLINK_APP.displayName,
       clientSecret: crosslink.clientSecret,
+      certificates: (crosslink.certificates ?? []).map(clientCertificateFromPem),
+      federatedCredentials: crosslink.federatedCredentials ?? [],
       redirectUris: crosslink.redirectUris,
       postLogoutRedirectUris: crosslink.postLogoutRedirectUris,
     },

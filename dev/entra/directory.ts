@@ -6,7 +6,8 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import { DEMO_TENANTS, findUserByUsername, type DemoTenant, type DemoUser } from "../world/demo-tenants";
 
-export type Account = { tenant: DemoTenant; user: DemoUser };
+/** A user as a tenant sees them; for a B2B guest `tenant` is the inviting tenant and `homeTenant` their own. */
+export type Account = { tenant: DemoTenant; user: DemoUser; homeTenant?: DemoTenant };
 
 /** Entra accepts a tenant by ID or by any verified domain, case-insensitively. */
 export function findTenantByIdOrDomain(value: string): DemoTenant | undefined {
@@ -14,14 +15,31 @@ export function findTenantByIdOrDomain(value: string): DemoTenant | undefined {
   return DEMO_TENANTS.find((t) => t.tenantId === lower || t.domain.toLowerCase() === lower);
 }
 
-export function findAccountByUsername(username: string): Account | undefined {
-  return findUserByUsername(username);
+/**
+ * The user with this username, as tenant `atTenantId` sees them: at another tenant where they are a
+ * B2B guest, their guest account there (Entra issues that tenant's tokens to guests who sign in at
+ * its authority); otherwise their home account.
+ */
+export function findAccountByUsername(username: string, atTenantId?: string): Account | undefined {
+  const home = findUserByUsername(username);
+  if (!home || !atTenantId || atTenantId === home.tenant.tenantId) return home;
+  return guestAccountIn(atTenantId, home) ?? home;
+}
+
+function guestAccountIn(tenantId: string, home: Account): Account | undefined {
+  const tenant = DEMO_TENANTS.find((t) => t.tenantId === tenantId);
+  const guest = tenant?.guests?.find((g) => g.homeUsername.toLowerCase() === home.user.username.toLowerCase());
+  if (!tenant || !guest) return undefined;
+  return { tenant, homeTenant: home.tenant, user: { ...home.user, oid: guest.oid, appRoles: [...guest.appRoles], description: guest.description } };
 }
 
 export function findAccount(tenantId: string, oid: string): Account | undefined {
   const tenant = DEMO_TENANTS.find((t) => t.tenantId === tenantId);
   const user = tenant?.users.find((u) => u.oid === oid);
-  return tenant && user ? { tenant, user } : undefined;
+  if (tenant && user) return { tenant, user };
+  const guest = tenant?.guests?.find((g) => g.oid === oid);
+  const home = guest ? findUserByUsername(guest.homeUsername) : undefined;
+  return tenant && home ? guestAccountIn(tenant.tenantId, home) : undefined;
 }
 
 export function allAccounts(): Account[] {

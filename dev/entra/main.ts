@@ -6,12 +6,14 @@
  *   ENTRA_REDIRECT_URIS              comma-separated redirect URIs for Crosslink, default CROSSLINK_APP.redirectUris
  *   ENTRA_POST_LOGOUT_REDIRECT_URIS  comma-separated, default CROSSLINK_APP.postLogoutRedirectUris
  *   CROSSLINK_DATA_DIR               where certificates, secrets and the signing key live (.data/)
- * Certificates, the client secret and the signing key are created on first start.
+ * Certificates, the client secret, the app's client certificate and the signing key are created
+ * on first start.
  */
 import path from "node:path";
 import { ensureCerts } from "../certs/ensure-certs";
 import { DATA_DIR, DEFAULT_PORTS } from "../world/local-config";
 import { ensureLocalSecrets } from "../world/local-secrets";
+import { ensureLocalClientCertificate } from "../world/local-client-certificate";
 import { DEMO_TENANTS } from "../world/demo-tenants";
 import { jsonLinesSink } from "./log";
 import { startLocalEntra } from "./server";
@@ -32,6 +34,8 @@ function listFromEnv(name: string): string[] | undefined {
 async function main(): Promise<void> {
   const certs = await ensureCerts({ log: (message) => console.error(message) });
   const { clientSecret } = ensureLocalSecrets();
+  // Registered on the app alongside the secret, so the app may run with either credential.
+  const clientCertificate = ensureLocalClientCertificate();
   const port = process.env.LOCAL_ENTRA_PORT ? Number(process.env.LOCAL_ENTRA_PORT) : DEFAULT_PORTS.entra;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`LOCAL_ENTRA_PORT is not a port: ${process.env.LOCAL_ENTRA_PORT}`);
   const entra = await startLocalEntra({
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
     certFile: certs.certFile,
     keyFile: certs.keyFile,
     clientSecret,
+    clientCertificates: [clientCertificate.certificatePem],
     redirectUris: listFromEnv("ENTRA_REDIRECT_URIS"),
     postLogoutRedirectUris: listFromEnv("ENTRA_POST_LOGOUT_REDIRECT_URIS"),
     signingKeyFile: SIGNING_KEY_FILE,

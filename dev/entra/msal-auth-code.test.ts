@@ -20,7 +20,7 @@ const contoso = DEMO_TENANTS.find((t) => t.key === "contoso")!;
 const fabrikam = DEMO_TENANTS.find((t) => t.key === "fabrikam")!;
 const priya = contoso.users[0]!;
 const felix = fabrikam.users[0]!;
-const SIGN_IN_SCOPES = ["openid", "profile", "offline_access", ARM_RESOURCE.delegatedScope];
+const SIGN_IN_SCOPES = ["openid", "profile", "email", "offline_access", ARM_RESOURCE.delegatedScope];
 
 let entra: TestEntra;
 beforeAll(async () => {

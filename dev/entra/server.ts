@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { CROSSLINK_APP } from "../world/demo-tenants";
+import type { FederatedCredential } from "./client-assertion";
 import { createClientRegistry } from "./clients";
 import { createCodeStore } from "./codes";
 import { createConsentState } from "./consent";
@@ -27,6 +28,10 @@ export type LocalEntraOptions = {
   keyFile: string;
   /** The Crosslink app's client secret (dev/world/local-secrets.ts). */
   clientSecret: string;
+  /** Certificates (PEM, public part) uploaded for Crosslink; assertions signed by their keys authenticate it. */
+  clientCertificates?: string[];
+  /** Federated identity credentials on Crosslink (issuer, subject, audience and the issuer's public key). */
+  federatedCredentials?: FederatedCredential[];
   /** Redirect URIs registered for Crosslink; default CROSSLINK_APP.redirectUris. Loopback ports are ignored when matching. */
   redirectUris?: string[];
   /** Post-logout redirect URIs for Crosslink; default CROSSLINK_APP.postLogoutRedirectUris (loopback URIs are always allowed). */
@@ -65,6 +70,8 @@ export async function startLocalEntra(options: LocalEntraOptions): Promise<Local
     keys,
     clients: createClientRegistry({
       clientSecret: options.clientSecret,
+      certificates: options.clientCertificates,
+      federatedCredentials: options.federatedCredentials,
       redirectUris: options.redirectUris ?? [...CROSSLINK_APP.redirectUris],
       postLogoutRedirectUris: options.postLogoutRedirectUris ?? [...CROSSLINK_APP.postLogoutRedirectUris],
     }),

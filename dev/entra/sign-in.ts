@@ -4,7 +4,7 @@
  * app gets its code.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { accountAllowedAt, assertAccountAllowedAt, type Authority } from "./authority";
+import { accountAllowedAt, assertAccountAllowedAt, authorityTenantId, type Authority } from "./authority";
 import { sendCode } from "./auth-response";
 import type { AuthRequest } from "./authorize-request";
 import { consentGate } from "./consent";
@@ -153,7 +153,7 @@ export async function handleSignInPost(
       const username = (form.get("username") ?? "").trim();
       const password = form.get("password") ?? "";
       if (!username) return again(undefined, { message: MESSAGES.noUsername, field: "username" });
-      const account = findAccountByUsername(username);
+      const account = findAccountByUsername(username, authorityTenantId(authority));
       if (!account) return again(username, { message: MESSAGES.unknownUser, field: "username" });
       try {
         assertAccountAllowedAt(authority, account, allowedContext);

@@ -23,6 +23,7 @@ import { decodeJwt, type JWTPayload } from "jose";
 import { ensureCerts } from "../certs/ensure-certs";
 import { CROSSLINK_APP, DEMO_PASSWORD, findUserByUsername } from "../world/demo-tenants";
 import { ensureLocalSecrets } from "../world/local-secrets";
+import { ensureLocalClientCertificate } from "../world/local-client-certificate";
 import { startLocalEntra, type LocalEntra, type LocalEntraOptions } from "./server";
 
 // ---------------------------------------------------------------------------------------------
@@ -35,7 +36,9 @@ export async function startLocalEntraForTests(
 ): Promise<TestEntra> {
   const certs = await ensureCerts();
   const clientSecret = options.clientSecret ?? ensureLocalSecrets().clientSecret;
-  const entra = await startLocalEntra({ port: 0, ...options, clientSecret, certFile: certs.certFile, keyFile: certs.keyFile });
+  // The app's local client certificate is registered as in dev/entra/main.ts, so tests can use either credential.
+  const clientCertificates = options.clientCertificates ?? [ensureLocalClientCertificate().certificatePem];
+  const entra = await startLocalEntra({ port: 0, ...options, clientSecret, clientCertificates, certFile: certs.certFile, keyFile: certs.keyFile });
   return { ...entra, clientSecret, caFile: certs.caFile };
 }
 

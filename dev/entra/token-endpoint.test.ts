@@ -113,6 +113,15 @@ describe("password grant and token shapes", () => {
     expect(full.response).toMatchObject({ token_type: "Bearer", scope: ARM_RESOURCE.delegatedScope, expires_in: 3600, ext_expires_in: 3600 });
   });
 
+  it("puts email in the ID token only when the email scope was asked for, as Entra does", async () => {
+    const opts = { clientSecret: entra.clientSecret };
+    const without = await userToken(entra.url, priya.username, ["openid", "profile", ARM_RESOURCE.delegatedScope], opts);
+    expect(decodeJwt(without.idToken!)).not.toHaveProperty("email");
+    expect(decodeJwt(without.idToken!).preferred_username).toBe(priya.username);
+    const withEmail = await userToken(entra.url, priya.username, ["openid", "profile", "email", ARM_RESOURCE.delegatedScope], opts);
+    expect(decodeJwt(withEmail.idToken!).email).toBe(priya.email);
+  });
+
   it("gives a Graph token when only OIDC scopes are asked for, usable at the userinfo endpoint", async () => {
     const graph = await userToken(entra.url, priya.username, "openid profile", { clientSecret: entra.clientSecret });
     expect(graph.claims.aud).toBe("00000003-0000-0000-c000-000000000000");

@@ -3,7 +3,7 @@
  * Errors are thrown as EntraError and turned into Entra's JSON by the router.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authorityLabel, type Authority } from "./authority";
+import { authorityLabel, canonicalSegment, type Authority } from "./authority";
 import { authenticateClient } from "./client-auth";
 import type { EntraContext } from "./context";
 import { Errors } from "./errors";
@@ -39,6 +39,8 @@ export async function handleToken(
   onGrant(grantType);
   const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType] : undefined;
   if (!grant) throw Errors.unsupportedGrantType(grantType);
-  const client = authenticateClient(ctx, req, form, authorityLabel(authority));
+  // A client assertion names this endpoint as its audience, by the path used or by tenant ID.
+  const tokenEndpoints = [...new Set([authority.segment, canonicalSegment(authority)])].map((s) => `${ctx.baseUrl}/${s}/oauth2/v2.0/token`);
+  const client = await authenticateClient(ctx, req, form, authorityLabel(authority), tokenEndpoints);
   sendJson(res, 200, await grant({ ctx, authority, client, form }));
 }

@@ -40,7 +40,7 @@ export async function userTokenResponse(
     ext_expires_in: ctx.lifetimes.accessTokenSeconds,
     access_token: await mintUserAccessToken(ctx, { account, clientId, scopes, sid }),
   };
-  if (scopes.oidc.has("openid")) body.id_token = await mintIdToken(ctx, { account, clientId, nonce: input.nonce, sid });
+  if (scopes.oidc.has("openid")) body.id_token = await mintIdToken(ctx, { account, clientId, nonce: input.nonce, sid, emailRequested: scopes.oidc.has("email") });
   if (scopes.oidc.has("offline_access")) {
     body.refresh_token = await issueRefreshToken(ctx, { clientId, tenantId: account.tenant.tenantId, oid: account.user.oid, sid });
   }

@@ -49,7 +49,7 @@ function splitName(name: string): { given_name?: string; family_name?: string } 
 
 export async function mintIdToken(
   ctx: EntraContext,
-  input: { account: Account; clientId: string; nonce?: string; sid?: string },
+  input: { account: Account; clientId: string; nonce?: string; sid?: string; emailRequested?: boolean },
 ): Promise<string> {
   const { account, clientId } = input;
   return sign(ctx, {
@@ -58,8 +58,8 @@ export async function mintIdToken(
     ...times(ctx, ctx.lifetimes.idTokenSeconds),
     name: account.user.name,
     preferred_username: account.user.username,
-    // Entra sends email when the app asks for it (email scope or optional claim); Crosslink does.
-    email: account.user.email,
+    // Entra sends email only when the app asks for it (the email scope, or an optional claim).
+    ...(input.emailRequested && account.user.email ? { email: account.user.email } : {}),
     oid: account.user.oid,
     sub: pairwiseSub(clientId, account),
     tid: account.tenant.tenantId,

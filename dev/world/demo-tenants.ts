@@ -56,6 +56,20 @@ export type DemoUser = {
  */
 export type ArmConsentState = "granted" | "user-consent" | "admin-required";
 
+/**
+ * A B2B guest: a user of another tenant invited into this one. Signing in at this tenant's
+ * authority gives a token of this tenant (tid, the guest's own object ID, app roles assigned here).
+ */
+export type DemoGuest = {
+  /** The user's username in their home tenant. */
+  homeUsername: string;
+  /** The guest user's object ID in this (the inviting) tenant. */
+  oid: string;
+  /** Crosslink app roles assigned to the guest in this tenant. */
+  appRoles: string[];
+  description: string;
+};
+
 export type DemoTenant = {
   key: "contoso" | "fabrikam" | "northwind" | "litware" | "woodgrove";
   tenantId: string;
@@ -69,6 +83,8 @@ export type DemoTenant = {
   /** Consent for Crosslink's Azure access; `granted` when not said. */
   armConsent?: ArmConsentState;
   users: DemoUser[];
+  /** Users of other tenants invited into this one (B2B guests). */
+  guests?: DemoGuest[];
 };
 
 export const DEMO_PASSWORD = "Passw0rd!";
@@ -104,6 +120,14 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
         description: "Contoso admin: audit trail, tenants, routes",
       },
     ],
+    guests: [
+      {
+        homeUsername: "gina@fabrikam.onmicrosoft.com",
+        oid: "c0000000-0000-4000-8000-0000000000b1",
+        appRoles: [CROSSLINK_APP.roles.provider],
+        description: "Fabrikam contractor invited into Contoso as a guest with the Provider role",
+      },
+    ],
   },
   {
     key: "fabrikam",
@@ -124,6 +148,15 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
         password: DEMO_PASSWORD,
         appRoles: [],
         description: "Fabrikam consumer: requests private endpoints",
+      },
+      {
+        oid: "f0000000-0000-4000-8000-000000000002",
+        name: "Gina Gomez",
+        username: "gina@fabrikam.onmicrosoft.com",
+        email: "gina@fabrikam.example",
+        password: DEMO_PASSWORD,
+        appRoles: [],
+        description: "Fabrikam contractor, a guest in Contoso with the Provider role (use “Provider staff” sign-in)",
       },
     ],
   },

@@ -18,6 +18,9 @@ export const SERVER_KEY_FILE = path.join(CERT_DIR, "localhost-key.pem");
 /** Per-machine secrets of the local world (the app's client secret, session secret). Never in git. */
 export const LOCAL_SECRETS_FILE = path.join(DATA_DIR, "local-secrets.json");
 
+/** The Crosslink app's local client certificate and key (dev/world/local-client-certificate.ts). Never in git. */
+export const LOCAL_CLIENT_CERTIFICATE_FILE = path.join(DATA_DIR, "entra", "crosslink-client-certificate.pem");
+
 export const DEFAULT_PORTS = {
   app: 3000,
   entra: 7443,

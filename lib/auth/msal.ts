@@ -1,6 +1,7 @@
 import { ConfidentialClientApplication, type Configuration, type ICachePlugin, LogLevel } from "@azure/msal-node";
 import type { AppConfig } from "../config";
 import { logger } from "../log/logger";
+import { clientCredentialAuth } from "./client-credential";
 
 /**
  * MSAL confidential clients built from configuration only: the same code signs in against real
@@ -15,7 +16,7 @@ export function createMsalClient(config: AppConfig, options: { tenant?: string; 
   const msalConfig: Configuration = {
     auth: {
       clientId: config.entra.clientId,
-      clientSecret: config.entra.clientSecret,
+      ...clientCredentialAuth(config),
       authority: authorityUrl(config, options.tenant),
       knownAuthorities: [new URL(config.entra.authorityHost).host],
     },

@@ -8,6 +8,7 @@ import { personActor } from "../core/actor";
 import { logger } from "../log/logger";
 import { armDelegatedScope, createMsalClient, signInScopes } from "./msal";
 import { explainIdpError, idpErrorCode } from "./idp-errors";
+import { checkIdToken } from "./id-token-checks";
 import { safeReturnTo } from "./return-to";
 import { rolesFromClaims, type Role } from "./roles";
 import { createSession } from "./session-store";
@@ -43,8 +44,15 @@ export async function startSignIn(
     loginHint?: string;
     /** Also ask for ARM `user_impersonation` (incremental consent), without forcing the account picker. */
     armAccess?: boolean;
+    /**
+     * "provider": sign in at the provider tenant's own authority, so provider staff who are B2B
+     * guests there get the provider tenant's token and the app roles assigned to them in it
+     * (through `organizations` a guest gets a token of their home tenant, without those roles).
+     */
+    tenant?: "provider";
   },
 ): Promise<string> {
+  const authority = input.tenant === "provider" ? config.providerTenantId : config.entra.signInAudience;
   const pkce = await new CryptoProvider().generatePkceCodes();
   const state = crypto.randomBytes(24).toString("base64url");
   const nonce = crypto.randomBytes(24).toString("base64url");
@@ -54,12 +62,12 @@ export async function startSignIn(
       nonce,
       codeVerifier: pkce.verifier,
       returnTo: safeReturnTo(input.returnTo),
-      authority: config.entra.signInAudience,
+      authority,
       armAccess: input.armAccess === true,
       expiresAt: new Date(Date.now() + FLOW_TTL_MS),
     },
   });
-  return createMsalClient(config).getAuthCodeUrl({
+  return createMsalClient(config, { tenant: authority }).getAuthCodeUrl({
     scopes: flowScopes(config, input.armAccess === true),
     redirectUri: redirectUri(config),
     codeChallenge: pkce.challenge,
@@ -83,6 +91,8 @@ export const callbackParamsSchema = z.object({
 export type CallbackParams = z.infer<typeof callbackParamsSchema>;
 
 const idTokenClaimsSchema = z.object({
+  aud: z.union([z.string(), z.array(z.string())]).optional(),
+  iss: z.string().optional(),
   tid: z.string().min(1),
   oid: z.string().min(1),
   name: z.string().optional(),
@@ -93,7 +103,7 @@ const idTokenClaimsSchema = z.object({
 
 export type SignInResult =
   | { ok: true; sessionToken: string; expiresAt: Date; returnTo: string; roles: Role[]; userName: string }
-  | { ok: false; reason: "invalid_state" | "idp_error" | "token_error"; message: string; code?: string };
+  | { ok: false; reason: "invalid_state" | "idp_error" | "token_error" | "personal_account" | "token_rejected"; message: string; code?: string };
 
 export async function completeSignIn(
   db: Db,
@@ -130,7 +140,8 @@ export async function completeSignIn(
     return { ok: false, reason: "invalid_state", message: "This sign-in response has no authorization code. Start the sign-in again." };
   }
 
-  const msal = createMsalClient(config);
+  // The code is redeemed at the authority the sign-in started at (organizations, or the provider tenant).
+  const msal = createMsalClient(config, { tenant: flow.authority });
   let result;
   try {
     result = await msal.acquireTokenByCode(
@@ -165,6 +176,12 @@ export async function completeSignIn(
   }
 
   const c = claims.data;
+  const check = checkIdToken(config, c);
+  if (!check.ok) {
+    // Values are logged to find the misconfiguration; none of them is a secret.
+    log.warn({ problem: check.problem, tid: c.tid, iss: c.iss, aud: c.aud }, "ID token refused");
+    return { ok: false, reason: check.reason, message: check.message };
+  }
   const username = c.preferred_username ?? c.email ?? c.oid;
   const displayName = c.name ?? username;
   const roles = rolesFromClaims(c, config.providerTenantId);

@@ -10,7 +10,9 @@
  *
  * Nothing here keeps the SDK's error object: it holds the request, whose headers carry the
  * bearer token. Messages are scrubbed of anything token-like before they are stored.
+ * ARM's x-ms-correlation-request-id and x-ms-request-id are kept on every AzureError: support asks for them.
  */
+import { currentAzureClientRequestId } from "./client-request-id";
 
 /** What Crosslink was doing when Azure failed; picks the words of the user message. */
 export type AzureOperation =
@@ -58,6 +60,8 @@ export type AzureErrorInit = {
   userMessage: string;
   retryable: boolean;
   requestId?: string | null;
+  correlationId?: string | null;
+  clientRequestId?: string | null;
 };
 
 export class AzureError extends Error {
@@ -72,6 +76,10 @@ export class AzureError extends Error {
   readonly retryable: boolean;
   /** Azure's x-ms-request-id, for support tickets. */
   readonly requestId: string | null;
+  /** ARM's x-ms-correlation-request-id: the id Azure support asks for first. */
+  readonly correlationId: string | null;
+  /** The x-ms-client-request-id Crosslink sent (its own request or job id). */
+  readonly clientRequestId: string | null;
 
   constructor(init: AzureErrorInit) {
     super(scrub(init.message));
@@ -80,6 +88,8 @@ export class AzureError extends Error {
     this.userMessage = scrub(init.userMessage);
     this.retryable = init.retryable;
     this.requestId = init.requestId ?? null;
+    this.correlationId = init.correlationId ?? null;
+    this.clientRequestId = init.clientRequestId ?? currentAzureClientRequestId() ?? null;
   }
 
   /** What logs and API answers get: never the SDK's request (and so never a token). */
@@ -92,8 +102,22 @@ export class AzureError extends Error {
       userMessage: this.userMessage,
       retryable: this.retryable,
       requestId: this.requestId,
+      correlationId: this.correlationId,
+      clientRequestId: this.clientRequestId,
     };
   }
+}
+
+/** "Azure correlation ID …, request ID …" for people to quote to support; "" when there are none. */
+export function supportIdsOf(err: { correlationId?: string | null; requestId?: string | null }): string {
+  const parts = [err.correlationId ? `Azure correlation ID ${err.correlationId}` : null, err.requestId ? `request ID ${err.requestId}` : null].filter(Boolean);
+  return parts.join(", ");
+}
+
+/** The user message with the support ids appended, for where failures are recorded (timeline, last error). */
+export function userMessageWithSupportIds(err: { userMessage: string; correlationId?: string | null; requestId?: string | null }): string {
+  const ids = supportIdsOf(err);
+  return ids ? `${err.userMessage} (${ids})` : err.userMessage;
 }
 
 /**
@@ -174,13 +198,14 @@ export function toAzureError(err: unknown, ctx: ErrorContext): unknown {
   if (isRestErrorLike(err)) {
     const status = err.statusCode ?? err.response?.status ?? null;
     const requestId = err.response?.headers?.get("x-ms-request-id") ?? null;
+    const correlationId = err.response?.headers?.get("x-ms-correlation-request-id") ?? null;
     if (status === null || status === undefined || status <= 0) {
       return networkError(err.code ?? "unknown", err.message, requestId);
     }
     const body = bodyError(err);
     const code = body.code ?? err.code ?? `Http${status}`;
     const message = body.message ?? err.message;
-    return fromAzure({ status, code, message, requestId }, ctx);
+    return fromAzure({ status, code, message, requestId, correlationId }, ctx);
   }
   if (err instanceof Error) {
     const lro = LRO_FAILED.exec(err.message);
@@ -280,11 +305,11 @@ function lastName(id: string | undefined): string | undefined {
   return parts[parts.length - 1] || undefined;
 }
 
-type Answer = { status: number; code: string; message: string; requestId: string | null };
+type Answer = { status: number; code: string; message: string; requestId: string | null; correlationId: string | null };
 
 function fromAzure(a: Answer, ctx: ErrorContext): AzureError {
   const make = (userMessage: string, retryable = false) =>
-    new AzureError({ status: a.status, code: a.code, message: a.message, userMessage, retryable, requestId: a.requestId });
+    new AzureError({ status: a.status, code: a.code, message: a.message, userMessage, retryable, requestId: a.requestId, correlationId: a.correlationId });
   const sub = ctx.subscriptionId ?? /\/subscriptions\/([^/]+)/i.exec(ctx.resourceId ?? "")?.[1];
 
   const known = userMessageFor(a.code, a.message, ctx, sub);

@@ -14,6 +14,7 @@ import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
 import type { TokenCredential } from "@azure/core-auth";
 import type { AppConfig } from "../config";
 import { armAppScope } from "./credentials";
+import { clientRequestIdPolicy } from "./client-request-id";
 import { DEFAULT_LRO_POLL_INTERVAL_MS, retryOptionsFrom, type AzureClientOptions } from "./options";
 
 export type ArmConfig = Pick<AppConfig, "armEndpoint" | "armAudience">;
@@ -36,6 +37,7 @@ export function createArmClients(config: ArmConfig, credential: TokenCredential,
     credentialScopes: scopes,
     retryOptions,
     userAgentOptions: { userAgentPrefix: USER_AGENT },
+    additionalPolicies: [{ policy: clientRequestIdPolicy, position: "perCall" as const }],
   };
   const network = new Map<string, NetworkManagementClient>();
   const web = new Map<string, WebSiteManagementClient>();
@@ -63,6 +65,7 @@ export function createArmClients(config: ArmConfig, credential: TokenCredential,
             credentials: { scopes },
             retryOptions,
             userAgentOptions: { userAgentPrefix: USER_AGENT },
+            additionalPolicies: [{ policy: clientRequestIdPolicy, position: "perCall" }],
           }),
       ),
     subscriptions: () => (subscriptions ??= new SubscriptionClient(credential, classic)),

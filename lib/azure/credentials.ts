@@ -9,6 +9,7 @@ import type { AccessToken, TokenCredential } from "@azure/core-auth";
 import { decodeJwt } from "jose";
 import type { AppConfig } from "../config";
 import { createMsalClient } from "../auth/msal";
+import { clientCredentialHint } from "../auth/client-credential";
 import { AzureError, LOCAL_ERROR_CODES } from "./azure-error";
 
 /** When nothing says how long a token lives, assume a short time so it is asked for again soon. */
@@ -70,7 +71,7 @@ export function providerAppCredential(config: AppConfig): TokenCredential {
           code: LOCAL_ERROR_CODES.providerCredential,
           message: `Client credentials for ${scope} at tenant ${config.providerTenantId} failed: ${typeof code === "string" ? code : "unknown"}: ${err instanceof Error ? err.message : String(err)}`,
           userMessage:
-            "Crosslink could not sign in to Azure as its own identity. Check ENTRA_CLIENT_SECRET, ENTRA_CLIENT_ID and PROVIDER_TENANT_ID, and that the app registration exists in the provider tenant.",
+            `Crosslink could not sign in to Azure as its own identity. Check ${clientCredentialHint(config.entra.credential)}, ENTRA_CLIENT_ID and PROVIDER_TENANT_ID, and that the app registration exists in the provider tenant.`,
           retryable: false,
         });
       }

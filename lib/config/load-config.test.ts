@@ -83,7 +83,7 @@ describe("loadConfig", () => {
     expect(byVar.SESSION_SECRET).toMatch(/at least 32/);
     expect(byVar.SESSION_TTL_HOURS).toBeDefined();
     expect(byVar.DATABASE_URL).toMatch(/SQLite URL/);
-    expect(byVar.ENTRA_SIGN_IN_AUDIENCE).toMatch(/common.*organizations.*tenant ID/);
+    expect(byVar.ENTRA_SIGN_IN_AUDIENCE).toMatch(/must be "organizations" or a tenant ID/);
   });
 
   it("puts every problem in one message that points at the README", () => {

@@ -1,5 +1,7 @@
 import { AZURE_DEFAULTS, configSchema, ENV_NAMES, LOCAL_DEFAULTS, type AppConfig } from "./schema";
 import { notifyCandidate, notifyProblems } from "./notify-env";
+import { readClientCredential } from "./client-credential-env";
+import { AZURE_CLOUDS, isAzureCloudName } from "./azure-clouds";
 import { databaseUrlFromEnv } from "../db/database-url";
 
 export class ConfigError extends Error {
@@ -25,7 +27,13 @@ export function loadConfig(env: EnvLike = process.env): AppConfig {
   const rawMode = pick(env, "CROSSLINK_MODE") ?? "local";
   const defaults: Partial<Record<string, string>> =
     rawMode === "azure" ? AZURE_DEFAULTS : rawMode === "local" ? LOCAL_DEFAULTS : {};
-  const get = (name: string) => pick(env, name) ?? defaults[name];
+  const rawCloud = pick(env, "AZURE_CLOUD") ?? "AzurePublicCloud";
+  const cloud = isAzureCloudName(rawCloud) ? AZURE_CLOUDS[rawCloud] : AZURE_CLOUDS.AzurePublicCloud;
+  // Azure mode talks to the chosen cloud; local mode keeps the local world's hosts.
+  const cloudDefaults: Partial<Record<string, string>> =
+    rawMode === "azure" ? { ENTRA_AUTHORITY_HOST: cloud.authorityHost, ARM_ENDPOINT: cloud.armEndpoint } : {};
+  const get = (name: string) => pick(env, name) ?? cloudDefaults[name] ?? defaults[name];
+  const credential = readClientCredential((name) => pick(env, name));
 
   const candidate = {
     mode: rawMode,
@@ -35,12 +43,14 @@ export function loadConfig(env: EnvLike = process.env): AppConfig {
     entra: {
       authorityHost: get("ENTRA_AUTHORITY_HOST"),
       clientId: get("ENTRA_CLIENT_ID"),
-      clientSecret: pick(env, "ENTRA_CLIENT_SECRET"),
+      credential: credential.candidate,
       signInAudience: get("ENTRA_SIGN_IN_AUDIENCE"),
     },
     providerTenantId: get("PROVIDER_TENANT_ID"),
     armEndpoint: get("ARM_ENDPOINT"),
-    armAudience: pick(env, "ARM_TOKEN_AUDIENCE") ?? "https://management.azure.com",
+    cloud: rawCloud,
+    // ARM tokens are for the cloud's Resource Manager, whichever endpoint (real or local) serves it.
+    armAudience: pick(env, "ARM_TOKEN_AUDIENCE") ?? cloud.armEndpoint,
     sessionSecret: pick(env, "SESSION_SECRET"),
     sessionTtlHours: pick(env, "SESSION_TTL_HOURS") ?? "8",
     logLevel: pick(env, "LOG_LEVEL") ?? "info",
@@ -49,10 +59,14 @@ export function loadConfig(env: EnvLike = process.env): AppConfig {
 
   const parsed = configSchema.safeParse(candidate);
   // Rules between settings are checked even when a value is malformed, so one start names them all.
-  const crossProblems = notifyProblems(rawMode, (name) => pick(env, name));
+  const crossProblems = [...credential.problems, ...notifyProblems(rawMode, (name) => pick(env, name))];
   if (parsed.success && crossProblems.length === 0) return parsed.data;
 
-  const problems = (parsed.success ? [] : parsed.error.issues).map((issue) => {
+  // A certificate the reader refused has already been explained; its empty shape is not news.
+  const issues = (parsed.success ? [] : parsed.error.issues).filter(
+    (issue) => !(credential.problems.length > 0 && issue.path.join(".").startsWith("entra.credential")),
+  );
+  const problems = issues.map((issue) => {
     const key = issue.path.join(".");
     const variable = ENV_NAMES[key] ?? key;
     const missing = issue.code === "invalid_type" && issue.input === undefined;

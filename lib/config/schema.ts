@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AZURE_CLOUD_NAMES } from "./azure-clouds";
 
 /**
  * Every setting Crosslink reads from the environment, validated once at start.
@@ -15,6 +16,26 @@ const httpsUrl = z
   .transform((v) => v.replace(/\/+$/, ""));
 
 const guid = z.string().regex(GUID, "must be a GUID like 00000000-0000-0000-0000-000000000000");
+
+/**
+ * The one tenant every personal Microsoft account (outlook.com, hotmail.com, live.com) shares.
+ * Crosslink keys everything by tenant, so such accounts would all be "the same organization".
+ */
+export const PERSONAL_ACCOUNTS_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
+
+/** The app's client credential (lib/config/client-credential-env.ts reads and checks the PEM). */
+const clientCredentialSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("secret"), clientSecret: z.string().min(16, "must be the app registration's client secret (16+ characters)") }),
+  z.object({
+    kind: z.literal("certificate"),
+    privateKeyPem: z.string().min(1),
+    certificatePem: z.string().min(1),
+    thumbprintSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    notAfter: z.string(),
+  }),
+  z.object({ kind: z.literal("federated"), tokenFile: z.string().min(1) }),
+  z.object({ kind: z.literal("managed-identity"), userAssignedClientId: guid.nullable() }),
+]);
 
 export const LOCAL_DEFAULTS = {
   APP_BASE_URL: "http://localhost:3000",
@@ -104,14 +125,21 @@ export const configSchema = z.object({
   entra: z.object({
     authorityHost: httpsUrl,
     clientId: guid,
-    clientSecret: z.string().min(16, "must be the app registration's client secret (16+ characters)"),
+    credential: clientCredentialSchema,
     signInAudience: z
       .string()
-      .refine((v) => v === "common" || v === "organizations" || GUID.test(v), 'must be "common", "organizations" or a tenant ID'),
+      .refine(
+        (v) => v.toLowerCase() !== "common" && v.toLowerCase() !== "consumers",
+        `must not be "common" or "consumers": they admit personal Microsoft accounts, which all share one tenant (${PERSONAL_ACCOUNTS_TENANT_ID}); use "organizations" or a tenant ID`,
+      )
+      .refine((v) => v.toLowerCase() !== PERSONAL_ACCOUNTS_TENANT_ID, "must not be the personal Microsoft accounts tenant; use \"organizations\" or your organization's tenant ID")
+      .refine((v) => ["common", "consumers", "organizations"].includes(v.toLowerCase()) || GUID.test(v), 'must be "organizations" or a tenant ID'),
   }),
+  /** Which Azure cloud: sign-in host, ARM endpoint and audience, private DNS zones (azure-clouds.ts). */
+  cloud: z.enum(AZURE_CLOUD_NAMES, { error: `must be one of ${AZURE_CLOUD_NAMES.join(", ")}` }),
   providerTenantId: guid,
   armEndpoint: httpsUrl,
-  /** Audience of ARM tokens; the same for real and local ARM (only the endpoint differs). */
+  /** Audience of ARM tokens: the cloud's ARM address, the same for real and local ARM (only the endpoint differs). */
   armAudience: httpsUrl,
   sessionSecret: z.string().min(32, "must be at least 32 random characters"),
   sessionTtlHours: z.coerce.number().int().min(1).max(24 * 14),
@@ -129,7 +157,11 @@ export const ENV_NAMES: Record<string, string> = {
   databaseUrl: "DATABASE_URL",
   "entra.authorityHost": "ENTRA_AUTHORITY_HOST",
   "entra.clientId": "ENTRA_CLIENT_ID",
-  "entra.clientSecret": "ENTRA_CLIENT_SECRET",
+  "entra.credential.clientSecret": "ENTRA_CLIENT_SECRET",
+  "entra.credential": "ENTRA_CLIENT_CREDENTIAL",
+  "entra.credential.tokenFile": "AZURE_FEDERATED_TOKEN_FILE",
+  "entra.credential.userAssignedClientId": "ENTRA_MANAGED_IDENTITY_CLIENT_ID",
+  cloud: "AZURE_CLOUD",
   "entra.signInAudience": "ENTRA_SIGN_IN_AUDIENCE",
   providerTenantId: "PROVIDER_TENANT_ID",
   armEndpoint: "ARM_ENDPOINT",

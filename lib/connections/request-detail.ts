@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import type { Principal } from "../auth/principal";
 import { availableCommands, type CommandKey, type RequestState } from "../domain/connection-lifecycle";
 import { parseResourceId, parseTargetResourceId } from "../domain/resource-id";
+import type { AzureCloudName } from "../config/azure-clouds";
 import { buildDnsGuide, type DnsGuide } from "../domain/dns-guide";
 import { NotFoundError } from "../core/errors";
 import { idOrNotFound } from "../core/parse";
@@ -46,10 +47,11 @@ function actionsFor(state: string, role: "consumer" | "provider", pendingAction:
   return availableCommands(state as RequestState, role);
 }
 
-export async function requestForConsumer(db: Db, principal: Principal, requestId: unknown): Promise<RequestView> {
+/** `cloud` names the private DNS zones of the DNS guide (they differ per Azure cloud). */
+export async function requestForConsumer(db: Db, principal: Principal, requestId: unknown, cloud: AzureCloudName = "AzurePublicCloud"): Promise<RequestView> {
   const request = await loadDetail(db, principal, "consumer", requestId);
   const privateIps = privateIpsSchema.parse(safeJson(request.privateIps));
-  return { ...request, privateIps, decidedByLabel: deciderLabel(request), actions: actionsFor(request.state, "consumer", request.pendingAction), dnsGuide: dnsGuideFor(request, privateIps) };
+  return { ...request, privateIps, decidedByLabel: deciderLabel(request), actions: actionsFor(request.state, "consumer", request.pendingAction), dnsGuide: dnsGuideFor(request, privateIps, cloud) };
 }
 
 export async function requestForProvider(db: Db, principal: Principal, requestId: unknown): Promise<RequestView> {
@@ -65,6 +67,7 @@ function deciderLabel(request: DetailRow): string | null {
 function dnsGuideFor(
   request: { state: string; targetResourceId: string; groupId: string; endpointResourceId: string | null; subnetId: string | null; endpointResourceGroup: string | null },
   privateIps: { fqdn?: string; ips: string[] }[],
+  cloud: AzureCloudName,
 ): DnsGuide | null {
   if (request.state !== "Approved" || !request.endpointResourceId || !request.subnetId) return null;
   const target = parseTargetResourceId(request.targetResourceId);
@@ -78,6 +81,7 @@ function dnsGuideFor(
     privateIpAddresses: [...new Set(privateIps.flatMap((p) => p.ips))],
     virtualNetworkId: subnet.virtualNetworkId,
     resourceGroup: request.endpointResourceGroup ?? subnet.resourceGroup,
+    cloud,
   });
   return guide.ok ? guide : null;
 }

@@ -1,6 +1,6 @@
 import { isAppError } from "./errors";
 import { fieldErrorsOf } from "./parse";
-import { isAzureError } from "../azure/azure-error";
+import { isAzureError, userMessageWithSupportIds } from "../azure/azure-error";
 import { ReauthenticationRequired } from "../auth/delegated-token";
 import { ARM_ACCESS_SIGN_IN_URL, ARM_CONSENT_CODE, ArmConsentRequired } from "../auth/arm-consent";
 import { logger } from "../log/logger";
@@ -38,7 +38,7 @@ export function errorAnswer(err: unknown, requestId: string): ErrorAnswer {
   if (ReauthenticationRequired.is(err)) return { status: 401, code: "reauthenticate", message: (err as Error).message };
   if (isAzureError(err)) {
     logger().warn({ requestId, azure: err.toJSON?.() ?? { code: err.code, status: err.status } }, "Azure refused an operation");
-    return { status: err.status && err.status < 500 ? 400 : 502, code: err.code || "azure_error", message: err.userMessage };
+    return { status: err.status && err.status < 500 ? 400 : 502, code: err.code || "azure_error", message: userMessageWithSupportIds(err) };
   }
   logger().error({ requestId, err }, "unexpected error");
   return { status: 500, code: "internal", message: `Something went wrong on our side. Try again; if it keeps happening, quote reference ${requestId}.` };

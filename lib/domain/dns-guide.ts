@@ -19,7 +19,8 @@
  * each so that line-continuation differences between shells don't matter.
  */
 import { checkName, isGuid } from "./azure-names";
-import { APP_SERVICE_PUBLIC_SUFFIX, defaultGroupId, privateDnsRecordsFor, validateGroupId } from "./private-link-catalog";
+import type { AzureCloudName } from "../config/azure-clouds";
+import { appServicePublicSuffix, defaultGroupId, privateDnsRecordsFor, validateGroupId } from "./private-link-catalog";
 import { parseResourceId, type TargetResourceId } from "./resource-id";
 
 /** API versions used in the Bicep: the newest stable ones in Azure's REST specs and Bicep types. */
@@ -53,6 +54,8 @@ export type DnsGuideInput = {
   subscriptionId?: string;
   /** Name of the zone's VNet link; defaults to `link-<vnet>`. */
   linkName?: string;
+  /** The Azure cloud, whose zone names differ (privatelink.azurewebsites.us in US Government); default public. */
+  cloud?: AzureCloudName;
 };
 
 /** An A record in the zone: relative name, full name, addresses. */
@@ -138,9 +141,9 @@ function sortAddresses(addresses: readonly string[]): Sorted {
 // ---------------------------------------------------------------- the guide
 
 /** The record name an App Service FQDN maps to in the privatelink zone, if it is one. */
-function recordNameFromFqdn(fqdn: string, zone: string): string | undefined {
+function recordNameFromFqdn(fqdn: string, zone: string, publicSuffix: string): string | undefined {
   const f = fqdn.trim().toLowerCase().replace(/\.$/, "");
-  for (const suffix of [`.${zone}`, `.${APP_SERVICE_PUBLIC_SUFFIX}`]) {
+  for (const suffix of [`.${zone}`, `.${publicSuffix}`]) {
     if (f.endsWith(suffix) && f.length > suffix.length) return f.slice(0, -suffix.length);
   }
   return undefined;
@@ -180,7 +183,8 @@ export function buildDnsGuide(input: DnsGuideInput): DnsGuide | DnsGuideError {
   const link = checkName("virtualNetworkLinkName", linkName);
   if (!link.ok) return err("bad_link_name", link.message);
 
-  const derived = privateDnsRecordsFor(target, group.groupId)!;
+  const derived = privateDnsRecordsFor(target, group.groupId, input.cloud)!;
+  const publicSuffix = appServicePublicSuffix(input.cloud);
   const zone = derived.zone;
   const notes: string[] = [];
 
@@ -194,7 +198,7 @@ export function buildDnsGuide(input: DnsGuideInput): DnsGuide | DnsGuideError {
   };
   let sawV6 = fallback.v6.length > 0;
   for (const c of configs) {
-    const name = c.fqdn ? recordNameFromFqdn(c.fqdn, zone) : undefined;
+    const name = c.fqdn ? recordNameFromFqdn(c.fqdn, zone, publicSuffix) : undefined;
     if (!name) {
       if (c.fqdn) notes.push(`The endpoint also reports ${c.fqdn}, which isn't in ${zone}; it is not covered here.`);
       continue;

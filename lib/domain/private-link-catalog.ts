@@ -7,6 +7,7 @@
  * Only types with `supported: true` can be targets. The others are listed so that a pasted
  * storage account gets "Storage accounts aren't supported by Crosslink yet" instead of "unknown".
  */
+import { AZURE_CLOUDS, type AzureCloud, type AzureCloudName } from "../config/azure-clouds";
 import { checkName } from "./azure-names";
 import type { SiteResourceId, SlotResourceId, TargetResourceId } from "./resource-id";
 
@@ -36,8 +37,11 @@ export type CatalogEntry = {
   requestMessageLimit: number;
   /** Why that limit. */
   requestMessageLimitNote: string;
-  /** The privatelink zone the consumer needs, or null when the type has no standard zone. */
-  privateDnsZone: string | null;
+  /**
+   * Which privatelink zone the consumer needs (its name depends on the cloud: privateDnsZoneOf),
+   * or null when the type has no standard zone.
+   */
+  privateDnsZoneKey: keyof AzureCloud["privateDnsZones"] | null;
   /** Record names in that zone, as a person reads them (`<app>` = the app's name). */
   dnsRecords: readonly string[];
 };
@@ -58,7 +62,7 @@ export const PRIVATE_LINK_CATALOG: readonly CatalogEntry[] = [
     groupIds: ["sites", "sites-<slot>"],
     requestMessageLimit: 140,
     requestMessageLimitNote: WEB_LIMIT_NOTE,
-    privateDnsZone: "privatelink.azurewebsites.net",
+    privateDnsZoneKey: "appService",
     dnsRecords: ["<app>", "<app>.scm"],
   },
   {
@@ -70,7 +74,7 @@ export const PRIVATE_LINK_CATALOG: readonly CatalogEntry[] = [
     groupIds: ["sites-<slot>"],
     requestMessageLimit: 140,
     requestMessageLimitNote: WEB_LIMIT_NOTE,
-    privateDnsZone: "privatelink.azurewebsites.net",
+    privateDnsZoneKey: "appService",
     dnsRecords: ["<app>-<slot>", "<app>-<slot>.scm"],
   },
   {
@@ -83,7 +87,7 @@ export const PRIVATE_LINK_CATALOG: readonly CatalogEntry[] = [
     requestMessageLimitNote: PLS_LIMIT_NOTE,
     // No standard zone: the provider publishes FQDNs (customDnsConfigs) and the consumer
     // creates records wherever their clients resolve names.
-    privateDnsZone: null,
+    privateDnsZoneKey: null,
     dnsRecords: [],
   },
   {
@@ -94,7 +98,7 @@ export const PRIVATE_LINK_CATALOG: readonly CatalogEntry[] = [
     groupIds: ["blob", "blob_secondary", "file", "queue", "queue_secondary", "table", "table_secondary", "web", "web_secondary", "dfs", "dfs_secondary"],
     requestMessageLimit: DEFAULT_REQUEST_MESSAGE_LIMIT,
     requestMessageLimitNote: UNKNOWN_LIMIT_NOTE,
-    privateDnsZone: "privatelink.<service>.core.windows.net",
+    privateDnsZoneKey: "storage",
     dnsRecords: ["<account>"],
   },
   {
@@ -105,7 +109,7 @@ export const PRIVATE_LINK_CATALOG: readonly CatalogEntry[] = [
     groupIds: ["sqlServer"],
     requestMessageLimit: DEFAULT_REQUEST_MESSAGE_LIMIT,
     requestMessageLimitNote: UNKNOWN_LIMIT_NOTE,
-    privateDnsZone: "privatelink.database.windows.net",
+    privateDnsZoneKey: "sql",
     dnsRecords: ["<server>"],
   },
   {
@@ -116,7 +120,7 @@ export const PRIVATE_LINK_CATALOG: readonly CatalogEntry[] = [
     groupIds: ["vault"],
     requestMessageLimit: DEFAULT_REQUEST_MESSAGE_LIMIT,
     requestMessageLimitNote: UNKNOWN_LIMIT_NOTE,
-    privateDnsZone: "privatelink.vaultcore.azure.net",
+    privateDnsZoneKey: "keyVault",
     dnsRecords: ["<vault>"],
   },
 ];
@@ -320,10 +324,20 @@ export function privateLinkConnectionFor(
 
 // ---------------------------------------------------------------- DNS
 
-/** The App Service private DNS zone. */
-export const APP_SERVICE_PRIVATE_DNS_ZONE = "privatelink.azurewebsites.net";
-/** App Service's public DNS suffix; `<host>.azurewebsites.net` CNAMEs to `<host>.privatelink…`. */
-export const APP_SERVICE_PUBLIC_SUFFIX = "azurewebsites.net";
+/** The privatelink zone of a catalog entry in a cloud (privatelink.azurewebsites.us in US Government), or null. */
+export function privateDnsZoneOf(entry: Pick<CatalogEntry, "privateDnsZoneKey">, cloud: AzureCloudName = "AzurePublicCloud"): string | null {
+  return entry.privateDnsZoneKey ? AZURE_CLOUDS[cloud].privateDnsZones[entry.privateDnsZoneKey] : null;
+}
+
+/** The App Service private DNS zone of a cloud. */
+export function appServicePrivateDnsZone(cloud: AzureCloudName = "AzurePublicCloud"): string {
+  return AZURE_CLOUDS[cloud].privateDnsZones.appService;
+}
+
+/** App Service's public DNS suffix in a cloud; `<host>.azurewebsites.net` CNAMEs to `<host>.privatelink…`. */
+export function appServicePublicSuffix(cloud: AzureCloudName = "AzurePublicCloud"): string {
+  return AZURE_CLOUDS[cloud].appServiceSuffix;
+}
 
 /**
  * Lower-cases a DNS label and converts non-ASCII names to Punycode (App Service allows names
@@ -349,13 +363,14 @@ export function toDnsLabel(name: string): string {
 export function privateDnsRecordsFor(
   target: TargetResourceId,
   groupId: string | null = defaultGroupId(target),
+  cloud: AzureCloudName = "AzurePublicCloud",
 ): { zone: string; host: string; recordNames: string[] } | null {
   if (target.kind === "privateLinkService") return null;
   const site: SiteResourceId | SlotResourceId = target;
   const slotName =
     target.kind === "slot" ? target.slotName : groupId && groupId.toLowerCase().startsWith(SLOT_GROUP_PREFIX) ? groupId.slice(SLOT_GROUP_PREFIX.length) : null;
   const host = toDnsLabel(slotName ? `${site.siteName}-${slotName}` : site.siteName);
-  return { zone: APP_SERVICE_PRIVATE_DNS_ZONE, host, recordNames: [host, `${host}.scm`] };
+  return { zone: appServicePrivateDnsZone(cloud), host, recordNames: [host, `${host}.scm`] };
 }
 
 // ---------------------------------------------------------------- request message

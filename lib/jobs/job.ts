@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import { isAzureError } from "../azure/azure-error";
+import { isAzureError, userMessageWithSupportIds } from "../azure/azure-error";
 import { ReauthenticationRequired } from "../auth/delegated-token";
 import { ArmConsentRequired } from "../auth/arm-consent";
 import { addMessage } from "../outbox/outbox";
@@ -47,7 +47,8 @@ export class RetryableJobFailure extends Error {
 
 /** The one classification of failed tries. */
 export function failureOf(err: unknown): Failure {
-  if (isAzureError(err)) return { message: err.userMessage, retryable: err.retryable };
+  // With Azure's correlation and request IDs: the failure is recorded where people see it, and support asks for them.
+  if (isAzureError(err)) return { message: userMessageWithSupportIds(err), retryable: err.retryable };
   // An expired sign-in does not come back by waiting: the person has to sign in again.
   if (ReauthenticationRequired.is(err)) return { message: (err as Error).message, retryable: false };
   // Missing consent for Azure neither: the person (or their administrator) has to give it.

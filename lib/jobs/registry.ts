@@ -1,5 +1,6 @@
 import type { ClaimedMessage } from "../outbox/outbox";
 import { logger } from "../log/logger";
+import { withAzureClientRequestId } from "../azure/client-request-id";
 import { failureOf, retryDelayMs, shouldRetry, type JobContext, type JobDefinition } from "./job";
 
 /**
@@ -44,7 +45,8 @@ async function runJob<D>(job: AnyJob<D> | undefined, deps: D, message: ClaimedMe
   if (message.attempts > job.retry.attempts) return giveUp(job, payload.data, ctx, { message: message.lastError ?? "gave up after the last try", retryable: false });
 
   try {
-    await job.run(payload.data, ctx);
+    // A job has no HTTP request: its Azure calls carry the job's own id (x-ms-client-request-id).
+    await withAzureClientRequestId(message.id, () => job.run(payload.data, ctx));
     return { outcome: "done" };
   } catch (err) {
     const failure = failureOf(err);

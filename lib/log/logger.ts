@@ -17,6 +17,11 @@ const REDACT_PATHS = [
   "*.webhookSecret",
   "*.previousWebhookSecret",
   "*.clientSecret",
+  "*.*.clientSecret",
+  "*.*.*.clientSecret", // config.entra.credential.clientSecret inside a logged object
+  "*.privateKeyPem",
+  "*.*.privateKeyPem",
+  "*.*.*.privateKeyPem",
   "*.client_secret",
   "*.accessToken",
   "*.access_token",

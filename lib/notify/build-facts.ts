@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import { catalogEntryFor, inSentence, targetTypeLabel } from "../domain/private-link-catalog";
+import { catalogEntryFor, inSentence, privateDnsZoneOf, targetTypeLabel } from "../domain/private-link-catalog";
+import type { AzureCloudName } from "../config/azure-clouds";
 import type { RequestEvent } from "../connections/request-events";
 import type { Audience, NotificationFacts, RequestFacts } from "./facts";
 import type { NotificationType } from "./notification-types";
@@ -14,7 +15,7 @@ import { emailAddressOf } from "./user-address";
 const privateIpsSchema = z.array(z.object({ fqdn: z.string().optional(), ips: z.array(z.string()) })).catch([]);
 
 /** The request's facts, and who filed it (id and address: never part of the facts, which webhooks carry). */
-export async function loadRequestFacts(tx: DbOrTx, requestId: string): Promise<{ facts: RequestFacts; requester: { id: string; address: string | null } | null } | null> {
+export async function loadRequestFacts(tx: DbOrTx, requestId: string, cloud: AzureCloudName = "AzurePublicCloud"): Promise<{ facts: RequestFacts; requester: { id: string; address: string | null } | null } | null> {
   const r = await tx.connectionRequest.findUnique({
     where: { id: requestId },
     include: {
@@ -43,7 +44,7 @@ export async function loadRequestFacts(tx: DbOrTx, requestId: string): Promise<{
     endpointResourceId: r.endpointResourceId,
     endpointName: r.endpointName,
     privateIps: ips.filter((e) => e.fqdn).map((e) => ({ fqdn: e.fqdn as string, ips: e.ips })),
-    privateDnsZone: entry?.privateDnsZone ?? null,
+    privateDnsZone: entry ? privateDnsZoneOf(entry, cloud) : null,
     decisionNote: r.decisionNote,
     stateReason: r.stateReason ?? r.lastError,
     createdAt: r.createdAt.toISOString(),

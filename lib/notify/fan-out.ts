@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { AzureCloudName } from "../config/azure-clouds";
 import type { RequestState } from "../domain/connection-lifecycle";
 import { REQUEST_EVENT_TYPES, requestEventSchema } from "../connections/request-events";
 import { factsForRequestEvent, loadRequestFacts } from "./build-facts";
@@ -17,12 +18,12 @@ import { createDeliveries, type DeliveryDraft } from "./deliveries";
  * notification. Everything is written in one transaction with a key per (event, recipient), so
  * running the fan-out again (a retry after a crash) adds nothing twice.
  */
-export type FanOutDeps = { db: Db; appBaseUrl: string };
+export type FanOutDeps = { db: Db; appBaseUrl: string; /** Names the private DNS zone in messages; default public. */ cloud?: AzureCloudName };
 
 export async function fanOut(deps: FanOutDeps, message: { id: string; topic: string; payload: unknown }): Promise<number> {
   const event = parseEvent(message.topic, message.payload);
   return deps.db.$transaction(async (tx) => {
-    const loaded = await loadRequestFacts(tx, event.requestId);
+    const loaded = await loadRequestFacts(tx, event.requestId, deps.cloud);
     if (!loaded) return 0; // the request is gone: nothing left to tell
     // The event may be fanned out after later changes: it tells the state it announced.
     const request = { ...loaded.facts, state: event.state, previousState: event.previousState };

@@ -15,6 +15,8 @@ const schema = z.object({
   fresh: z.boolean(),
   quiet: z.boolean(),
   verbose: z.boolean(),
+  /** How the app proves its identity to the local Entra ID: its client secret or its client certificate. */
+  clientCredential: z.enum(["secret", "certificate"], { error: 'must be "secret" or "certificate"' }),
 });
 export type RunOptions = z.infer<typeof schema>;
 
@@ -32,6 +34,7 @@ export function parseRunOptions(argv: string[], root: string): RunOptions {
       fresh: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
+      "client-credential": { type: "string" },
     },
     allowPositionals: false,
   });
@@ -46,6 +49,7 @@ export function parseRunOptions(argv: string[], root: string): RunOptions {
     fresh: values.fresh,
     quiet: values.quiet,
     verbose: values.verbose,
+    clientCredential: values["client-credential"] ?? "secret",
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  --${String(i.path[0]).replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}: ${i.message}`);

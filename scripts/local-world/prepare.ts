@@ -15,9 +15,11 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
   const { ensureCerts } = await import("../../dev/certs/ensure-certs");
   const { ensureLocalSecrets } = await import("../../dev/world/local-secrets");
   const { extraCaFileWith } = await import("../../dev/certs/trust-bundle");
+  const { ensureLocalClientCertificate } = await import("../../dev/world/local-client-certificate");
 
   const certs = await ensureCerts();
   const secrets = ensureLocalSecrets();
+  const clientCertificate = ensureLocalClientCertificate();
   const extraCaFile = await extraCaFileWith(certs.caFile);
   const databaseFile = path.join(options.dataDir, "crosslink.db");
   const armStateFile = path.join(options.dataDir, "arm-world.json");
@@ -41,7 +43,11 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
     APP_BASE_URL: appUrl,
     DATABASE_URL: `file:${databaseFile}`,
     ENTRA_AUTHORITY_HOST: entraUrl,
-    ENTRA_CLIENT_SECRET: secrets.clientSecret,
+    // --client-credential certificate: the app signs client assertions with the local certificate
+    // (registered on the app by the local Entra ID), as it would with a certificate in production.
+    ...(options.clientCredential === "certificate"
+      ? { ENTRA_CLIENT_CREDENTIAL: "certificate", ENTRA_CLIENT_CERTIFICATE_PATH: clientCertificate.file }
+      : { ENTRA_CLIENT_SECRET: secrets.clientSecret }),
     SESSION_SECRET: secrets.sessionSecret,
     ARM_ENDPOINT: armUrl,
     // Every process of the local world trusts the local CA (fetch, node:https, jose).
@@ -63,6 +69,9 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
     LOCAL_MAIL_PORT: String(options.mailPort),
     NEXT_TELEMETRY_DISABLED: "1",
   };
+
+  // One credential only (a secret inherited from the shell would be refused next to the certificate).
+  if (options.clientCredential === "certificate") delete env.ENTRA_CLIENT_SECRET;
 
   // Validate exactly as the app will, so a bad setting stops here with the variable named.
   const { loadConfig } = await import("../../lib/config");

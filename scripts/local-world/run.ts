@@ -4,6 +4,8 @@
  *   tsx scripts/local-world/run.ts [--dev] [--fresh] [--app-port N] [--entra-port N] [--arm-port N]
  *     [--smtp-port N] [--mail-port N] [--data-dir DIR] [--quiet]
  * --verbose also shows the local Entra ID's request log.
+ * --client-credential certificate runs the app with its local client certificate instead of its
+ * client secret (ENTRA_CLIENT_CREDENTIAL=certificate), as production should.
  * `npm start` runs it after installing dependencies; Playwright runs it on other ports for tests.
  */
 import path from "node:path";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { consentAdvice, explainIdpError } from "@/lib/auth/idp-errors";
+import { ID_TOKEN_REFUSALS } from "@/lib/auth/id-token-checks";
 import { buttonStyles, cardStyles } from "@/app/_components/ui";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
@@ -8,6 +9,7 @@ export const metadata: Metadata = { title: "Sign-in problem" };
 const MESSAGES: Record<string, string> = {
   invalid_state: "This sign-in link has expired or was already used. Start the sign-in again.",
   unavailable: "Sign-in could not be completed because of a problem on our side. Try again in a moment.",
+  ...ID_TOKEN_REFUSALS,
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -10,6 +10,8 @@ const query = z.object({
   prompt: z.enum(["select_account", "login"]).optional().catch(undefined),
   /** `arm`: also ask for Azure Resource Manager access (incremental consent). */
   access: z.enum(["arm"]).optional().catch(undefined),
+  // "provider": provider staff (including B2B guests) sign in at the provider tenant's authority.
+  tenant: z.enum(["provider"]).optional().catch(undefined),
 });
 
 /** Starts the authorization code + PKCE flow and sends the browser to the identity provider. */

@@ -23,7 +23,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function RequestPage({ params }: Props) {
   const { id } = await params;
   // Unknown, malformed and other tenants' IDs look the same: not found.
-  const view = await pageData({}, ({ principal, services }) => requestForConsumer(services.db, principal, id));
+  const view = await pageData({}, ({ principal, services }) => requestForConsumer(services.db, principal, id, services.config.cloud));
   const subnet = view.subnetId ? parseResourceId(view.subnetId, { expect: ["subnet"] }) : null;
   const subnetInfo = subnet?.ok && subnet.kind === "subnet" ? subnet : null;
   const providerName = view.providerResource?.tenant.displayName ?? "The provider";

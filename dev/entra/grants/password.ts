@@ -3,7 +3,7 @@
  * accounts without MFA; here it exists for tests and scripts that need a user's token without a
  * browser. Not for the app.
  */
-import { assertAccountAllowedAt, authorityLabel } from "../authority";
+import { assertAccountAllowedAt, authorityLabel, authorityTenantId } from "../authority";
 import { findAccountByUsername, passwordMatches } from "../directory";
 import { assertConsented } from "../consent";
 import { Errors } from "../errors";
@@ -16,7 +16,7 @@ export const passwordGrant: GrantHandler = async ({ ctx, authority, client, form
   const password = required(form, "password", Errors.missingParameter);
   const label = authorityLabel(authority);
   const scopes = parseScopes(required(form, "scope", Errors.missingParameter), label);
-  const account = findAccountByUsername(username);
+  const account = findAccountByUsername(username, authorityTenantId(authority));
   if (!account) throw Errors.userNotFound(username, label);
   assertAccountAllowedAt(authority, account, { baseUrl: ctx.baseUrl, appName: client.displayName, clientId: client.clientId });
   if (!passwordMatches(account.user, password)) throw Errors.invalidPassword();
