@@ -10,6 +10,7 @@ import type { ClientRegistry, RegisteredClient } from "./clients";
 import { isRegisteredRedirectUri } from "./clients";
 import { EntraError, Errors } from "./errors";
 import { parseScopes } from "./resources";
+import { parseClaimsRequest, type ClaimsRequest } from "./claims-request";
 
 export type Prompt = "login" | "none" | "consent" | "select_account";
 export type ResponseMode = "query" | "fragment" | "form_post";
@@ -32,6 +33,8 @@ export type AuthRequest = {
   domainHint?: string;
   /** Seconds; a session older than this needs the password again. */
   maxAge?: number;
+  /** The `claims` parameter: a demand for a second factor, client capabilities. */
+  claims?: ClaimsRequest;
 };
 
 export type ParsedAuthorize =
@@ -101,6 +104,14 @@ export function parseAuthorizeRequest(
     codeChallengeMethod = method;
   }
 
+  let claims: ClaimsRequest | undefined;
+  try {
+    claims = parseClaimsRequest(get("claims"));
+  } catch (error) {
+    if (error instanceof EntraError) return fail(error);
+    throw error;
+  }
+
   const maxAgeRaw = get("max_age");
   const maxAge = maxAgeRaw !== undefined && /^\d+$/.test(maxAgeRaw) ? Number(maxAgeRaw) : undefined;
 
@@ -122,6 +133,7 @@ export function parseAuthorizeRequest(
       loginHint: get("login_hint"),
       domainHint: get("domain_hint"),
       maxAge,
+      claims,
     },
   };
 }

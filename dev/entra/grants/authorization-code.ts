@@ -10,7 +10,7 @@ import { findAccount } from "../directory";
 import { Errors } from "../errors";
 import { parseScopes } from "../resources";
 import { userTokenResponse } from "../token-response";
-import { required, wantsClientInfo, type GrantHandler } from "./types";
+import { checkedClaims, required, wantsClientInfo, type GrantHandler } from "./types";
 
 function pkceHolds(grant: CodeGrant, verifier: string | null): boolean {
   if (!grant.codeChallenge) return true;
@@ -37,12 +37,15 @@ export const authorizationCodeGrant: GrantHandler = async ({ ctx, authority, cli
   if (!account) throw Errors.invalidGrant();
   assertAccountAllowedAt(authority, account, { baseUrl: ctx.baseUrl, appName: client.displayName, clientId: client.clientId });
 
+  const scopes = parseScopes(form.get("scope") ?? grant.scope, authorityLabel(authority));
   return userTokenResponse(ctx, {
     account,
     clientId: client.clientId,
-    scopes: parseScopes(form.get("scope") ?? grant.scope, authorityLabel(authority)),
+    scopes,
     nonce: grant.nonce,
     sid: grant.sid,
+    amr: grant.amr,
+    claims: checkedClaims(form, grant.amr, scopes, grant.claims),
     wantsClientInfo: wantsClientInfo(form),
   });
 };
