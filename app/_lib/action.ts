@@ -15,7 +15,16 @@ import { requirePrincipal } from "./session";
  * the same map as route handlers' JSON errors (lib/core/error-answer.ts). Next.js's own control
  * flow (redirect, notFound) passes through.
  */
-export type ActionError = { ok: false; status: number; code: string; message: string; fieldErrors?: Record<string, string>; requestId: string };
+export type ActionError = {
+  ok: false;
+  status: number;
+  code: string;
+  message: string;
+  fieldErrors?: Record<string, string>;
+  /** code "step_up": the claims Azure asks for; the form links to sign-in with them. */
+  stepUpClaims?: string;
+  requestId: string;
+};
 
 export type ActionContext = { principal: Principal; services: Services; requestId: string };
 

@@ -4,22 +4,11 @@ import type { Db } from "../db/client";
 import { createMsalClient, armDelegatedScope } from "./msal";
 import type { Principal } from "./principal";
 import { tokenCacheBox } from "./sign-in";
+import { ReauthenticationRequired } from "./reauthentication";
+import { StepUpRequired } from "./step-up";
 
-/**
- * A consumer's delegated ARM token, acquired silently from the session's own MSAL cache (its
- * refresh token), so Azure calls run with the consumer's rights and nobody else's.
- */
-export class ReauthenticationRequired extends Error {
-  /** By name as well as class: the error may come from another bundle's copy (see isAzureError). */
-  static is(err: unknown): boolean {
-    return err instanceof ReauthenticationRequired || (err as { name?: unknown } | null)?.name === "ReauthenticationRequired";
-  }
-
-  constructor() {
-    super("Your sign-in has expired for Azure access. Sign in again to continue.");
-    this.name = "ReauthenticationRequired";
-  }
-}
+// Where callers have always found it.
+export { ReauthenticationRequired };
 
 function sessionCachePlugin(db: Db, config: AppConfig, sessionId: string): ICachePlugin {
   const box = tokenCacheBox(config);
@@ -36,10 +25,18 @@ function sessionCachePlugin(db: Db, config: AppConfig, sessionId: string): ICach
   };
 }
 
+/**
+ * A consumer's delegated ARM token, acquired silently from the session's own MSAL cache (its
+ * refresh token), so Azure calls run with the consumer's rights and nobody else's.
+ * `claims`: a claims challenge from ARM (JSON). MSAL then skips its cached token and asks Entra
+ * with the claims; if the session's sign-in cannot satisfy them (no second factor), Entra wants
+ * the person (AADSTS50076) and this throws StepUpRequired carrying the claims for the new sign-in.
+ */
 export async function acquireDelegatedArmToken(
   db: Db,
   config: AppConfig,
   principal: Principal,
+  request: { claims?: string } = {},
 ): Promise<{ token: string; expiresOn: Date | null }> {
   const session = await db.session.findUnique({ where: { id: principal.sessionId }, select: { homeAccountId: true } });
   if (!session) throw new ReauthenticationRequired();
@@ -48,11 +45,15 @@ export async function acquireDelegatedArmToken(
   const account = await msal.getTokenCache().getAccountByHomeId(session.homeAccountId);
   if (!account) throw new ReauthenticationRequired();
   try {
-    const result = await msal.acquireTokenSilent({ account, scopes: [armDelegatedScope(config)] });
+    const result = await msal.acquireTokenSilent({ account, scopes: [armDelegatedScope(config)], ...(request.claims ? { claims: request.claims } : {}) });
     if (!result?.accessToken) throw new ReauthenticationRequired();
     return { token: result.accessToken, expiresOn: result.expiresOn ?? null };
   } catch (err) {
-    if (err instanceof InteractionRequiredAuthError) throw new ReauthenticationRequired();
+    if (err instanceof InteractionRequiredAuthError) {
+      // A challenge only the person can meet: keep its claims for the sign-in that meets it.
+      if (request.claims) throw new StepUpRequired(request.claims);
+      throw new ReauthenticationRequired();
+    }
     throw err;
   }
 }

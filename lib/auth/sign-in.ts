@@ -32,7 +32,13 @@ export function tokenCacheBox(config: AppConfig): SecretBox {
 export async function startSignIn(
   db: Db,
   config: AppConfig,
-  input: { returnTo?: unknown; prompt?: "select_account" | "login"; loginHint?: string },
+  input: {
+    returnTo?: unknown;
+    prompt?: "select_account" | "login";
+    loginHint?: string;
+    /** A claims challenge to satisfy (step-up, lib/auth/step-up.ts): Entra asks for what it demands, e.g. a second factor. */
+    claims?: string;
+  },
 ): Promise<string> {
   const pkce = await new CryptoProvider().generatePkceCodes();
   const state = crypto.randomBytes(24).toString("base64url");
@@ -54,9 +60,11 @@ export async function startSignIn(
     codeChallengeMethod: "S256",
     state,
     nonce,
-    prompt: input.prompt ?? "select_account",
+    // A step-up continues as the signed-in person (no account picker): Entra asks only for what the claims demand.
+    prompt: input.prompt ?? (input.claims ? undefined : "select_account"),
     loginHint: input.loginHint,
     responseMode: "query",
+    ...(input.claims ? { claims: input.claims } : {}),
   });
 }
 

@@ -2,6 +2,7 @@ import { isAppError } from "./errors";
 import { fieldErrorsOf } from "./parse";
 import { isAzureError } from "../azure/azure-error";
 import { ReauthenticationRequired } from "../auth/delegated-token";
+import { stepUpClaimsOf } from "../auth/step-up";
 import { logger } from "../log/logger";
 import type { z } from "zod";
 
@@ -11,7 +12,14 @@ import type { z } from "zod";
  * both answer with it. Anything unexpected is logged with the request id and answered with a
  * generic message quoting that id: internals never reach the browser.
  */
-export type ErrorAnswer = { status: number; code: string; message: string; fieldErrors?: Record<string, string> };
+export type ErrorAnswer = {
+  status: number;
+  code: string;
+  message: string;
+  fieldErrors?: Record<string, string>;
+  /** code "step_up": the claims to sign in with (`/auth/sign-in?claims=…&returnTo=…`). */
+  stepUpClaims?: string;
+};
 
 export function errorAnswer(err: unknown, requestId: string): ErrorAnswer {
   if (isAppError(err)) {
@@ -23,6 +31,9 @@ export function errorAnswer(err: unknown, requestId: string): ErrorAnswer {
     const fieldErrors = fieldErrorsOf(err);
     return { status: 400, code: "validation", message: Object.values(fieldErrors).join(" "), fieldErrors };
   }
+  // Before ReauthenticationRequired: a step-up is one, but asks for a second factor, not just a new sign-in.
+  const stepUpClaims = stepUpClaimsOf(err);
+  if (stepUpClaims !== undefined) return { status: 401, code: "step_up", message: (err as Error).message, stepUpClaims };
   if (ReauthenticationRequired.is(err)) return { status: 401, code: "reauthenticate", message: (err as Error).message };
   if (isAzureError(err)) {
     logger().warn({ requestId, azure: err.toJSON?.() ?? { code: err.code, status: err.status } }, "Azure refused an operation");
