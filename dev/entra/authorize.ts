@@ -9,6 +9,8 @@
  * - no prompt / consent:   one matching session account → code (consent is implied in the demo
  *                          world); several → account picker; none → sign-in page.
  * login_hint picks the session account with that username, or pre-fills the username.
+ * A `claims` demand for MFA that the session account's sign-in lacks: its second factor is asked
+ * for (no password); with prompt=none, interaction_required (AADSTS50076).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Authority } from "./authority";
