@@ -336,7 +336,8 @@ export async function awaitStepUp(
       where: { id: request.id, version: request.version },
       data: { stepUpClaims: options.claims, progress: options.progress, lastError: null, version: request.version + 1 },
     });
-    if (updated.count !== 1) return;
+    // Changed meanwhile: the job's give-up is tried again (and finds the request as it is then).
+    if (updated.count !== 1) throw new ConflictError("The request changed while its wait for a sign-in was recorded.", "version_conflict");
     await timeline(tx, request.id, request.state, request.state, actor, options.note);
     await auditRequest(tx, request, actor, { action: options.auditAction }, undefined, { state: request.state });
   });
