@@ -40,7 +40,7 @@ export type Services = {
 
 export function createServices(db: Db, config: AppConfig, azureOptions: AzureClientOptions = {}, workerIntervalMs = 1_000): Services {
   const consumerAzureFor = (principal: Principal) =>
-    createConsumerAzure(config, tokenCredentialFrom(() => acquireDelegatedArmToken(db, config, principal)), azureOptions);
+    createConsumerAzure(config, tokenCredentialFrom((request) => acquireDelegatedArmToken(db, config, principal, request)), azureOptions);
   let provider: ProviderAzure | undefined;
   const providerAzure = () => (provider ??= createProviderAzure(config, providerAppCredential(config), azureOptions));
   const consumerAzureForSession = async (sessionId: string) => {

@@ -21,9 +21,10 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
             <span aria-hidden="true" className="absolute -left-[25px] top-1.5 h-2.5 w-2.5 rounded-full border-2 border-surface bg-brand" />
             {/* Badges and an arrow for the eye; one plain sentence for screen readers. */}
             <p className="text-sm">
-              <span className="sr-only">{t.fromState ? `From ${t.fromState} to ${t.toState}` : t.toState}</span>
+              <span className="sr-only">{t.fromState && t.fromState !== t.toState ? `From ${t.fromState} to ${t.toState}` : t.toState}</span>
               <span aria-hidden="true" className="flex flex-wrap items-center gap-1.5">
-                {t.fromState && (
+                {/* A note within one state (e.g. waiting for the person) shows that state once. */}
+                {t.fromState && t.fromState !== t.toState && (
                   <>
                     <StateBadge state={t.fromState} /> →{" "}
                   </>

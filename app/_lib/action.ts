@@ -24,6 +24,8 @@ export type ActionError = {
   fieldErrors?: Record<string, string>;
   /** A sign-in with something extra that fixes it (e.g. ARM consent); the form adds returnTo. */
   signInUrl?: string;
+  /** code "step_up": the claims Azure asks for; the form links to sign-in with them. */
+  stepUpClaims?: string;
   requestId: string;
 };
 

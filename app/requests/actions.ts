@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { fileRequest } from "@/lib/connections/file-request";
 import { registerExistingEndpoint } from "@/lib/connections/register-existing";
 import { discardRequest, retryCreation, withdrawRequest } from "@/lib/connections/consumer-actions";
+import { continueAfterStepUp } from "@/lib/connections/continue-after-step-up";
 import { ACTION_WORDS } from "@/lib/domain/request-words";
 import { action, formText, type ActionError } from "@/app/_lib/action";
 
@@ -60,5 +61,14 @@ export async function requestCommandAction(requestId: string, command: RequestCo
     await run(services.db, principal, requestId, { httpRequestId });
     services.worker.kick();
     return { ok: true, message: ACTION_WORDS[command].accepted };
+  });
+}
+
+/** The consumer confirmed their sign-in as Azure asked: the work that waited goes on. */
+export async function continueAfterStepUpAction(requestId: string): Promise<FormResult> {
+  return action({}, async ({ principal, services, requestId: httpRequestId }) => {
+    const resumed = await continueAfterStepUp(services.db, principal, requestId, { httpRequestId });
+    services.worker.kick();
+    return { ok: true, message: resumed === "creation" ? ACTION_WORDS.retry.accepted : ACTION_WORDS.withdraw.accepted };
   });
 }

@@ -79,7 +79,15 @@ export type LocalArmOptions = {
   requestMessageLimits?: Record<string, number>;
   /** Log one line per request (LOCAL_ARM_LOG=1), or a function receiving each line. */
   log?: boolean | ((line: string) => void);
+  /**
+   * "writes": users' create/update/delete/actions need a token whose sign-in had a second factor
+   * (Azure's mandatory MFA); without it ARM answers with a claims challenge. App tokens pass.
+   * Default "off" (LOCAL_ARM_REQUIRE_MFA=writes|off); the demo world turns it on.
+   */
+  requireMfa?: RequireMfa;
 };
+
+export type RequireMfa = "writes" | "off";
 
 export type ResolvedConfig = {
   port: number;
@@ -99,6 +107,7 @@ export type ResolvedConfig = {
   pageSize: number;
   requestMessageLimits: Record<string, number>;
   log?: (line: string) => void;
+  requireMfa: RequireMfa;
 };
 
 export const DEFAULT_REQUEST_MESSAGE_LIMITS: Record<string, number> = {
@@ -215,6 +224,15 @@ export function parseFaultsEnv(v: string | undefined): Partial<FaultConfig> | un
   return out;
 }
 
+/** LOCAL_ARM_REQUIRE_MFA: "writes" or "off". */
+export function parseRequireMfaEnv(v: string | undefined): RequireMfa | undefined {
+  if (!v || v.trim() === "") return undefined;
+  const value = v.trim().toLowerCase();
+  if (value === "writes") return "writes";
+  if (/^(off|false|0|none)$/.test(value)) return "off";
+  throw new Error(`LOCAL_ARM_REQUIRE_MFA: expected 'writes' or 'off', got '${v}'`);
+}
+
 export function validateFaults(f: FaultConfig): FaultConfig {
   for (const k of ["p429", "p500", "p503", "pDrop", "pLroFail"] as const) {
     const p = f[k];
@@ -270,5 +288,6 @@ export function resolveConfig(options: LocalArmOptions = {}, env: Env = process.
     pageSize: options.pageSize ?? num(env.LOCAL_ARM_PAGE_SIZE) ?? 100,
     requestMessageLimits: { ...DEFAULT_REQUEST_MESSAGE_LIMITS, ...options.requestMessageLimits },
     log,
+    requireMfa: options.requireMfa ?? parseRequireMfaEnv(env.LOCAL_ARM_REQUIRE_MFA) ?? "off",
   };
 }

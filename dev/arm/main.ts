@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   console.log(`Local Azure Resource Manager listening at ${arm.url} (started in ${arm.startupMs.toFixed(0)} ms)`);
   console.log(`  tokens from ${c.entraUrl} (JWKS ${c.jwksUri})`);
   console.log(`  long-running operations ${c.lro.minMs}-${c.lro.maxMs} ms; throttling ${c.throttling.enabled ? `reads ${c.throttling.reads.burst}/${c.throttling.reads.perSecond}s, writes ${c.throttling.writes.burst}/${c.throttling.writes.perSecond}s` : "off"}`);
+  console.log(`  MFA required for users' writes: ${c.requireMfa === "writes" ? "yes (LOCAL_ARM_REQUIRE_MFA=writes)" : "no"}`);
   if (c.stateFile) console.log(`  world saved to ${c.stateFile}`);
   if (c.changeFeed.url) console.log(`  change feed → ${c.changeFeed.url}`);
   if (arm.caFile) console.log(`  trust its certificate with NODE_EXTRA_CA_CERTS=${arm.caFile}`);

@@ -9,6 +9,7 @@ import type { Account } from "./directory";
 import { type EntraError, entraTimestamp } from "./errors";
 import { cspNonce, redirect, sendHtml } from "./http";
 import { formPostPage } from "./pages";
+import { amrFor } from "./claims-request";
 
 type Target = Pick<AuthRequest, "redirectUri" | "responseMode" | "state">;
 
@@ -35,7 +36,7 @@ export function sendCode(
   res: ServerResponse,
   request: AuthRequest,
   account: Account,
-  session: { sid: string; authTime: number },
+  session: { sid: string; authTime: number; mfa: boolean },
 ): void {
   const code = ctx.codes.issue({
     clientId: request.clientId,
@@ -49,6 +50,8 @@ export function sendCode(
     oid: account.user.oid,
     sid: session.sid,
     authTime: session.authTime,
+    amr: amrFor(session.mfa),
+    claims: request.claims,
   });
   // Entra adds session_state (the session's ID) to every successful response.
   send(res, request, { code, session_state: session.sid });

@@ -10,6 +10,7 @@ import type { ClientRegistry, RegisteredClient } from "./clients";
 import { isRegisteredRedirectUri } from "./clients";
 import { EntraError, Errors } from "./errors";
 import { parseScopes } from "./resources";
+import { parseClaimsRequest, type ClaimsRequest } from "./claims-request";
 
 export type Prompt = "login" | "none" | "consent" | "select_account";
 export type ResponseMode = "query" | "fragment" | "form_post";
@@ -34,6 +35,8 @@ export type AuthRequest = {
   maxAge?: number;
   /** Came from /{tenant}/v2.0/adminconsent: an administrator consents for the organization; no code. */
   adminConsent?: boolean;
+  /** The `claims` parameter: a demand for a second factor, client capabilities. */
+  claims?: ClaimsRequest;
 };
 
 export type ParsedAuthorize =
@@ -103,6 +106,14 @@ export function parseAuthorizeRequest(
     codeChallengeMethod = method;
   }
 
+  let claims: ClaimsRequest | undefined;
+  try {
+    claims = parseClaimsRequest(get("claims"));
+  } catch (error) {
+    if (error instanceof EntraError) return fail(error);
+    throw error;
+  }
+
   const maxAgeRaw = get("max_age");
   const maxAge = maxAgeRaw !== undefined && /^\d+$/.test(maxAgeRaw) ? Number(maxAgeRaw) : undefined;
 
@@ -124,6 +135,7 @@ export function parseAuthorizeRequest(
       loginHint: get("login_hint"),
       domainHint: get("domain_hint"),
       maxAge,
+      claims,
     },
   };
 }

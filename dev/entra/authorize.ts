@@ -9,6 +9,8 @@
  * - no prompt / consent:   one matching session account → code (consent is implied in the demo
  *                          world); several → account picker; none → sign-in page.
  * login_hint picks the session account with that username, or pre-fills the username.
+ * A `claims` demand for MFA that the session account's sign-in lacks: its second factor is asked
+ * for (no password); with prompt=none, interaction_required (AADSTS50076).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Authority } from "./authority";
@@ -19,7 +21,7 @@ import { Errors } from "./errors";
 import { cspNonce, readForm, sendHtml } from "./http";
 import { errorPage } from "./pages";
 import { readSession } from "./session";
-import { completeSignIn, eligibleSessionAccounts, showSignIn, type Ids } from "./sign-in";
+import { completeSignIn, eligibleSessionAccounts, showSecondFactor, showSignIn, type Ids } from "./sign-in";
 
 export async function handleAuthorize(
   ctx: EntraContext,
@@ -46,12 +48,18 @@ export async function handleAuthorize(
   const hinted = hint ? candidates.filter((c) => c.account.user.username.toLowerCase() === hint) : candidates;
   const single = hinted.length === 1 ? hinted[0] : undefined;
 
+  // A demand for a second factor (claims) that the session's sign-in did not have needs the user.
+  const needsSecondFactor = request.claims?.requiresMfa === true && single !== undefined && !single.mfa;
   if (request.prompt === "none") {
+    if (single && needsSecondFactor) {
+      return sendErrorToClient(res, request, Errors.mfaRequired(request.clientId, undefined, "interaction_required"), ids);
+    }
     if (single) return completeSignIn(ctx, res, request, single.account, session, false);
     const error = hinted.length === 0 ? Errors.loginRequired() : Errors.selectAccountRequired();
     return sendErrorToClient(res, request, error, ids);
   }
   const silentAllowed = request.prompt === undefined || request.prompt === "consent";
+  if (silentAllowed && single && needsSecondFactor) return showSecondFactor(ctx, res, ctx.flows.create(request), request, single.account);
   if (silentAllowed && single) return completeSignIn(ctx, res, request, single.account, session, false);
 
   const flowId = ctx.flows.create(request);

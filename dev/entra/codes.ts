@@ -5,6 +5,7 @@
  * In memory on purpose: a restart in the middle of a sign-in just means signing in again.
  */
 import { randomBytes } from "node:crypto";
+import type { ClaimsRequest } from "./claims-request";
 
 export type CodeGrant = {
   clientId: string;
@@ -21,6 +22,10 @@ export type CodeGrant = {
   /** Sign-in session ID (the ID token's `sid`). */
   sid: string;
   authTime: number;
+  /** How the user signed in: ["pwd"] or ["pwd","mfa"]. */
+  amr: string[];
+  /** The authorize request's claims demand (authentication contexts, client capabilities). */
+  claims?: ClaimsRequest;
 };
 
 export type Redemption =

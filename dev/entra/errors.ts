@@ -15,8 +15,8 @@ export class EntraError extends Error {
     /** Text after "AADSTSnnnnn: ". */
     readonly text: string,
     readonly status = 400,
-    /** Entra's `suberror` (e.g. consent_required), which tells MSAL interaction is needed. */
-    readonly suberror?: string,
+    /** Entra's extra fields for some errors: `suberror` (MSAL keys interaction off it) and `claims`. */
+    readonly extra: { suberror?: string; claims?: string } = {},
   ) {
     super(`AADSTS${code}: ${text}`);
     this.name = "EntraError";
@@ -31,6 +31,7 @@ export type EntraErrorBody = {
   trace_id: string;
   correlation_id: string;
   suberror?: string;
+  claims?: string;
 };
 
 /** "2024-05-01 10:11:12Z", the way Entra formats timestamps in errors. */
@@ -47,7 +48,7 @@ export function errorBody(err: EntraError, ids: { traceId: string; correlationId
     timestamp,
     trace_id: ids.traceId,
     correlation_id: ids.correlationId,
-    ...(err.suberror ? { suberror: err.suberror } : {}),
+    ...err.extra,
   };
 }
 
@@ -86,6 +87,19 @@ export const Errors = {
     e("invalid_grant", 50020, `User account '${username}' from identity provider '${identityProvider}' does not exist in tenant '${tenantId}' and cannot access the application '${clientId}'(${appName}) in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.`),
   flowExpired: () =>
     e("invalid_request", 50089, "Authentication failed due to flow token expired. Go back to the application and sign in again."),
+  /**
+   * A second factor is required and the sign-in had none. At the token endpoint Entra answers
+   * invalid_grant with suberror basic_action (MSAL raises InteractionRequiredAuthError) and the
+   * claims to send on the interactive request; on /authorize with prompt=none, interaction_required.
+   */
+  mfaRequired: (resource: string, claims: string | undefined, error = "invalid_grant") =>
+    new EntraError(
+      error,
+      50076,
+      `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resource}'.`,
+      400,
+      { suberror: "basic_action", ...(claims ? { claims } : {}) },
+    ),
   // Client authentication
   missingClientSecret: () =>
     e("invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.", 401),
@@ -120,7 +134,7 @@ export const Errors = {
     e("invalid_resource", 500011, `The resource principal named ${resource} was not found in the tenant named ${tenantLabel}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`),
   // Consent (texts as Entra words them)
   consentRequired: (clientId: string, appName: string) =>
-    new EntraError("invalid_grant", 65001, `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`, 400, "consent_required"),
+    new EntraError("invalid_grant", 65001, `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`, 400, { suberror: "consent_required" }),
   /** prompt=none cannot show a consent page: Entra answers the app with consent_required. */
   consentRequiredSilently: (clientId: string, appName: string) =>
     e("consent_required", 65001, `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`),

@@ -10,12 +10,16 @@ import type { AuthRequest } from "./authorize-request";
 export type FlowStore = {
   create(request: AuthRequest): string;
   get(id: string): AuthRequest | undefined;
+  /** The password was right; the flow now waits for the second factor of this account. */
+  awaitSecondFactor(id: string, account: { tid: string; oid: string }): void;
+  /** The account whose second factor the flow waits for, if any. */
+  awaitingSecondFactor(id: string): { tid: string; oid: string } | undefined;
   /** Ends the flow once it produced a code: the page cannot be submitted twice. */
   end(id: string): void;
 };
 
 export function createFlowStore(options: { lifetimeSeconds: number; now: () => number }): FlowStore {
-  const flows = new Map<string, { request: AuthRequest; expiresAt: number }>();
+  const flows = new Map<string, { request: AuthRequest; expiresAt: number; secondFactorFor?: { tid: string; oid: string } }>();
   return {
     create(request) {
       const now = options.now();
@@ -28,6 +32,15 @@ export function createFlowStore(options: { lifetimeSeconds: number; now: () => n
       const flow = flows.get(id);
       if (!flow || flow.expiresAt < options.now()) return undefined;
       return flow.request;
+    },
+    awaitSecondFactor(id, account) {
+      const flow = flows.get(id);
+      if (flow) flow.secondFactorFor = account;
+    },
+    awaitingSecondFactor(id) {
+      const flow = flows.get(id);
+      if (!flow || flow.expiresAt < options.now()) return undefined;
+      return flow.secondFactorFor;
     },
     end(id) {
       flows.delete(id);

@@ -54,6 +54,8 @@ label { display:block; font-weight:600; margin-bottom:.25rem; }
 input[type=email], input[type=text], input[type=password] { width:100%; padding:.5rem; font:inherit; color:inherit;
   background:transparent; border:1px solid var(--line); border-radius:2px; }
 .field { margin-bottom: 1rem; }
+.checkbox { display:flex; gap:.5rem; align-items:center; } .checkbox label { display:inline; font-weight:400; margin:0; }
+form + form { margin-top: .75rem; }
 .hint { font-size:.9rem; color:var(--muted); margin:.25rem 0 0; }
 button { font: inherit; cursor: pointer; }
 .primary { background:var(--accent); color:var(--accent-fg); border:0; padding:.5rem 1.5rem; border-radius:2px; }

@@ -16,11 +16,13 @@ export type RefreshGrant = {
   tenantId: string;
   oid: string;
   sid?: string;
+  /** How the sign-in behind this token was made; a refresh never adds a factor. */
+  amr: string[];
 };
 
 export async function issueRefreshToken(ctx: EntraContext, grant: RefreshGrant): Promise<string> {
   const now = ctx.now();
-  return new EncryptJWT({ cid: grant.clientId, tid: grant.tenantId, oid: grant.oid, ...(grant.sid ? { sid: grant.sid } : {}) })
+  return new EncryptJWT({ cid: grant.clientId, tid: grant.tenantId, oid: grant.oid, amr: grant.amr, ...(grant.sid ? { sid: grant.sid } : {}) })
     .setProtectedHeader({ alg: "dir", enc: "A256GCM", typ: "rt" })
     .setIssuer(ctx.baseUrl)
     .setIssuedAt(now)
@@ -43,7 +45,9 @@ export async function readRefreshToken(ctx: EntraContext, token: string): Promis
     if ((error as { code?: string }).code === "ERR_JWT_EXPIRED") throw Errors.refreshTokenExpired();
     throw Errors.invalidGrant();
   }
-  const { cid, tid, oid, sid } = payload;
+  const { cid, tid, oid, sid, amr } = payload;
   if (typeof cid !== "string" || typeof tid !== "string" || typeof oid !== "string") throw Errors.invalidGrant();
-  return { clientId: cid, tenantId: tid, oid, sid: typeof sid === "string" ? sid : undefined };
+  // Tokens from before amr was recorded were password-only sign-ins.
+  const methods = Array.isArray(amr) ? amr.filter((m): m is string => typeof m === "string") : ["pwd"];
+  return { clientId: cid, tenantId: tid, oid, sid: typeof sid === "string" ? sid : undefined, amr: methods };
 }

@@ -16,7 +16,8 @@ import { parseCookies } from "./http";
 
 export const SESSION_COOKIE = "local_entra_session";
 
-export type SessionAccount = { tid: string; oid: string; authTime: number };
+/** `mfa`: this sign-in included a second factor (Entra remembers it for the session's SSO). */
+export type SessionAccount = { tid: string; oid: string; authTime: number; mfa?: boolean };
 export type IdpSession = { sid: string; accounts: SessionAccount[] };
 
 export async function readSession(ctx: EntraContext, req: IncomingMessage): Promise<IdpSession | undefined> {
@@ -33,10 +34,12 @@ export async function readSession(ctx: EntraContext, req: IncomingMessage): Prom
     if (typeof sid !== "string" || !Array.isArray(accounts)) return undefined;
     return {
       sid,
-      accounts: accounts.filter(
-        (a): a is SessionAccount =>
-          typeof a === "object" && a !== null && typeof a.tid === "string" && typeof a.oid === "string" && typeof a.authTime === "number",
-      ),
+      accounts: accounts
+        .filter(
+          (a): a is SessionAccount =>
+            typeof a === "object" && a !== null && typeof a.tid === "string" && typeof a.oid === "string" && typeof a.authTime === "number",
+        )
+        .map((a) => ({ tid: a.tid, oid: a.oid, authTime: a.authTime, mfa: a.mfa === true })),
     };
   } catch {
     // Expired, tampered with, or signed by a key from before a restart: no session.
@@ -45,9 +48,14 @@ export async function readSession(ctx: EntraContext, req: IncomingMessage): Prom
 }
 
 /** The session with `account` signed in now, moved to the front (the picker shows most recent first). */
-export function withAccount(session: IdpSession | undefined, account: { tid: string; oid: string }, now: number): IdpSession {
+export function withAccount(
+  session: IdpSession | undefined,
+  account: { tid: string; oid: string },
+  now: number,
+  mfa = false,
+): IdpSession {
   const others = (session?.accounts ?? []).filter((a) => !(a.tid === account.tid && a.oid === account.oid));
-  return { sid: session?.sid ?? randomUUID(), accounts: [{ ...account, authTime: now }, ...others] };
+  return { sid: session?.sid ?? randomUUID(), accounts: [{ ...account, authTime: now, mfa }, ...others] };
 }
 
 export async function sessionCookie(ctx: EntraContext, session: IdpSession): Promise<string> {

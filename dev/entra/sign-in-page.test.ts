@@ -94,6 +94,46 @@ describe("the sign-in page", () => {
     expect(page).toContain(`value="${priya.username}"`);
   });
 
+  it("offers a labelled second-factor box; ticked, the password leads to a script-free approve page", async () => {
+    const html = await (await fetch(authorizeUrl("organizations"))).text();
+    expect(html).toMatch(/<input id="second-factor" name="second_factor" type="checkbox" value="1"> <label for="second-factor">Also confirm with a second factor/);
+    const flow = flowOf(html);
+    const res = await post("organizations", { flow, action: "signin", username: priya.username, password: DEMO_PASSWORD, second_factor: "1" });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain("<h1 id=\"heading\">Approve sign-in request</h1>");
+    expect(page).toMatch(/<button type="submit" class="primary" autofocus>Approve on my phone \(demo\)<\/button>/);
+    expect(page).toContain("Continue with password only");
+    expect(page).not.toContain("<script");
+    // Approving finishes the sign-in with a code for the app.
+    const approved = await post("organizations", { flow, action: "approve" });
+    expect(approved.status).toBe(302);
+    expect(new URL(approved.headers.get("location")!).searchParams.get("code")).toBeTruthy();
+  });
+
+  it("asks for the second factor without a box, and without a way around it, when the app's claims demand MFA", async () => {
+    const claims = JSON.stringify({ access_token: { acrs: { essential: true, values: ["p1"] } } });
+    const html = await (await fetch(authorizeUrl("organizations", { claims }))).text();
+    expect(html).not.toContain('id="second-factor"');
+    expect(html).toContain("asks for a second factor");
+    const flow = flowOf(html);
+    const page = await (await post("organizations", { flow, action: "signin", username: priya.username, password: DEMO_PASSWORD })).text();
+    expect(page).toContain("asks you to confirm your sign-in with a second factor");
+    expect(page).not.toContain("Continue with password only");
+    // A forged "skip" gets the approve page again, not a code.
+    const skipped = await post("organizations", { flow, action: "skip" });
+    expect(skipped.status).toBe(200);
+    expect(await skipped.text()).toContain("Approve sign-in request");
+  });
+
+  it("refuses a claims parameter that is not JSON, back to the app", async () => {
+    const res = await fetch(authorizeUrl("organizations", { claims: "{not json" }), { redirect: "manual" });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get("location")!);
+    expect(location.searchParams.get("error")).toBe("invalid_request");
+    expect(location.searchParams.get("state")).toBe("st");
+  });
+
   it("redirects with a code and state, and sets a Secure, HttpOnly session cookie", async () => {
     const html = await (await fetch(authorizeUrl("organizations"))).text();
     const res = await post("organizations", { flow: flowOf(html), action: "signin", username: priya.username, password: DEMO_PASSWORD });

@@ -28,6 +28,8 @@ export type SignInPageModel = {
   signedIn: Account[];
   /** Demo accounts that may sign in at this authority. */
   demoAccounts: Account[];
+  /** The app demands a second factor (claims request): it follows the password without asking. */
+  secondFactorRequired: boolean;
 };
 
 const ROLE_LABEL: Record<DemoTenant["role"], string> = {
@@ -80,6 +82,11 @@ ${hidden(model, "signin")}
 <input id="password" name="password" type="password" autocomplete="current-password" required aria-describedby="password-hint${passwordInvalid ? " signin-error" : ""}"${passwordInvalid ? html` aria-invalid="true"` : ""}${autofocusHere && focusPassword ? html` autofocus` : ""}>
 <p class="hint" id="password-hint">Demo password for every account: <code>${DEMO_PASSWORD}</code></p>
 </div>
+${
+  model.secondFactorRequired
+    ? html`<p class="hint" id="second-factor-note">${model.appName} asks for a second factor: you approve the sign-in after the password.</p>`
+    : html`<div class="field checkbox"><input id="second-factor" name="second_factor" type="checkbox" value="1"> <label for="second-factor">Also confirm with a second factor (demo authenticator)</label></div>`
+}
 <button type="submit" class="primary">Sign in</button>
 </form>`;
 }

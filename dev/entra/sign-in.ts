@@ -15,6 +15,7 @@ import { appendSetCookie, cspNonce, readForm, sendHtml } from "./http";
 import { errorPage } from "./pages";
 import { readSession, sessionCookie, withAccount, type IdpSession } from "./session";
 import { signInPage, type SignInPageModel } from "./sign-in-page";
+import { secondFactorPage } from "./second-factor-page";
 
 export type Ids = { traceId: string; correlationId: string };
 
@@ -24,14 +25,14 @@ export function eligibleSessionAccounts(
   session: IdpSession | undefined,
   authority: Authority,
   request: AuthRequest,
-): Array<{ account: Account; authTime: number }> {
+): Array<{ account: Account; authTime: number; mfa: boolean }> {
   if (!session) return [];
   const now = ctx.now();
   return session.accounts.flatMap((entry) => {
     const account = findAccount(entry.tid, entry.oid);
     if (!account || !accountAllowedAt(authority, account)) return [];
     if (request.maxAge !== undefined && now - entry.authTime > request.maxAge) return [];
-    return [{ account, authTime: entry.authTime }];
+    return [{ account, authTime: entry.authTime, mfa: entry.mfa === true }];
   });
 }
 
@@ -70,11 +71,35 @@ export function showSignIn(
     error: input.error,
     signedIn,
     demoAccounts: demoAccountsFor(authority, request),
+    secondFactorRequired: request.claims?.requiresMfa === true,
   };
   sendHtml(res, 200, signInPage(model), nonce);
 }
 
-/** Signs `account` in (adds it to the session cookie) and sends the code to the app. */
+/** The password (or the session) identified `account`; now the second factor. */
+export function showSecondFactor(ctx: EntraContext, res: ServerResponse, flowId: string, request: AuthRequest, account: Account): void {
+  ctx.flows.awaitSecondFactor(flowId, { tid: account.tenant.tenantId, oid: account.user.oid });
+  const nonce = cspNonce();
+  sendHtml(
+    res,
+    200,
+    secondFactorPage({
+      nonce,
+      action: `/${encodeURIComponent(request.authoritySegment)}/login`,
+      flowId,
+      appName: ctx.clients.find(request.clientId)?.displayName ?? request.clientId,
+      account,
+      required: request.claims?.requiresMfa === true,
+    }),
+    nonce,
+  );
+}
+
+/**
+ * Signs `account` in (adds it to the session cookie) and sends the code to the app. `fresh`: the
+ * user just proved who they are (with a second factor when `secondFactor`); otherwise single
+ * sign-on from the session, which keeps whether that sign-in had a second factor.
+ */
 export async function completeSignIn(
   ctx: EntraContext,
   res: ServerResponse,
@@ -82,16 +107,17 @@ export async function completeSignIn(
   account: Account,
   session: IdpSession | undefined,
   fresh: boolean,
+  secondFactor = false,
 ): Promise<void> {
   const now = ctx.now();
   let next = session;
   if (fresh || !session) {
-    next = withAccount(session, { tid: account.tenant.tenantId, oid: account.user.oid }, now);
+    next = withAccount(session, { tid: account.tenant.tenantId, oid: account.user.oid }, now, secondFactor);
     appendSetCookie(res, await sessionCookie(ctx, next));
   }
   const entry = next!.accounts.find((a) => a.tid === account.tenant.tenantId && a.oid === account.user.oid);
-  const signInSession = { sid: next!.sid, authTime: entry?.authTime ?? now };
-  // Consent comes after the account is known and before the code, as in Entra.
+  const signInSession = { sid: next!.sid, authTime: entry?.authTime ?? now, mfa: entry?.mfa === true };
+  // Consent comes after the account is known (and any second factor) and before the code, as in Entra.
   if (consentGate(ctx, res, request, account, signInSession)) return;
   sendCode(ctx, res, request, account, signInSession);
 }
@@ -144,6 +170,8 @@ export async function handleSignInPost(
         again(account?.user.username, { message: MESSAGES.noLongerSignedIn, field: "password" });
         return;
       }
+      // The app demands a second factor this session's sign-in did not have: ask for it now.
+      if (request.claims?.requiresMfa && !entry.mfa) return showSecondFactor(ctx, res, flowId, request, entry.account);
       ctx.log({ level: "info", msg: "sign-in: continued with session", username: entry.account.user.username, traceId: ids.traceId });
       ctx.flows.end(flowId);
       await completeSignIn(ctx, res, request, entry.account, session, false);
@@ -167,8 +195,22 @@ export async function handleSignInPost(
         return again(username, { message: MESSAGES.wrongPassword, field: "password" });
       }
       ctx.log({ level: "info", msg: "sign-in: password accepted", username, traceId: ids.traceId });
+      if (request.claims?.requiresMfa || form.get("second_factor") === "1") return showSecondFactor(ctx, res, flowId, request, account);
       ctx.flows.end(flowId);
       await completeSignIn(ctx, res, request, account, session, true);
+      return;
+    }
+    case "approve":
+    case "skip": {
+      const pending = ctx.flows.awaitingSecondFactor(flowId);
+      const account = pending ? findAccount(pending.tid, pending.oid) : undefined;
+      if (!account) return again(undefined);
+      const approved = form.get("action") === "approve";
+      // Without approval only a flow that did not demand the second factor may finish.
+      if (!approved && request.claims?.requiresMfa) return showSecondFactor(ctx, res, flowId, request, account);
+      ctx.log({ level: "info", msg: approved ? "sign-in: second factor approved" : "sign-in: password only", username: account.user.username, traceId: ids.traceId });
+      ctx.flows.end(flowId);
+      await completeSignIn(ctx, res, request, account, session, true, approved);
       return;
     }
     default:

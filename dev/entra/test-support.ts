@@ -188,6 +188,12 @@ export type BrowserlessSignInOptions = {
   forcePassword?: boolean;
   /** Pass the same jar to a second sign-in to exercise single sign-on. */
   cookies?: CookieJar;
+  /**
+   * Pass a second factor: tick "Also confirm with a second factor" and approve the request
+   * (amr pwd+mfa). Without it the sign-in is password only, and a sign-in whose app demands a
+   * second factor (claims) stops with a BrowserlessSignInError.
+   */
+  secondFactor?: boolean;
 };
 
 function decodeEntities(value: string): string {
@@ -251,6 +257,8 @@ export async function signInThroughBrowserlessForm(options: BrowserlessSignInOpt
   if (!("page" in first)) return first;
 
   const html = first.page;
+  // Single sign-on straight to the second factor (the app demanded one the session lacks).
+  if (formById(html, "approve-form")) return approveSecondFactor(html);
   const account = options.username ? findUserByUsername(options.username) : undefined;
   const continueForm = formById(html, "continue-form");
   const signInForm = formById(html, "signin-form");
@@ -267,19 +275,34 @@ export async function signInThroughBrowserlessForm(options: BrowserlessSignInOpt
     form.fields.set("password", options.password ?? DEMO_PASSWORD);
   }
 
-  const action = new URL(form.action, options.authorizeUrl).toString();
-  const second = await step(
-    await fetch(action, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-      body: form.fields,
-    }),
-    jar,
-    false,
-  );
-  if ("page" in second) throw new BrowserlessSignInError(pageError(second.page) ?? "The sign-in page came back without an error message.", 200, second.page);
-  return second;
+  if (options.secondFactor && form === signInForm) form.fields.set("second_factor", "1");
+  const second = await post(form);
+  if (!("page" in second)) return second;
+  return approveSecondFactor(second.page);
+
+  async function post(target: { action: string; fields: URLSearchParams }) {
+    const action = new URL(target.action, options.authorizeUrl).toString();
+    return step(
+      await fetch(action, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+        body: target.fields,
+      }),
+      jar,
+      false,
+    );
+  }
+
+  /** The second-factor page: approve it when asked to, otherwise the sign-in stops here. */
+  async function approveSecondFactor(page: string): Promise<BrowserlessSignInResult> {
+    const approve = formById(page, "approve-form");
+    if (!approve) throw new BrowserlessSignInError(pageError(page) ?? "The sign-in page came back without an error message.", 200, page);
+    if (!options.secondFactor) throw new BrowserlessSignInError("The sign-in asks for a second factor (pass secondFactor: true).", 200, page);
+    const done = await post(approve);
+    if ("page" in done) throw new BrowserlessSignInError(pageError(done.page) ?? "The second-factor page came back.", 200, done.page);
+    return done;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,6 +335,8 @@ export type MsalSignInOptions = Omit<BrowserlessSignInOptions, "authorizeUrl"> &
   prompt?: "login" | "none" | "consent" | "select_account";
   loginHint?: string;
   responseMode?: "query" | "form_post";
+  /** A claims request (JSON), e.g. a demand for a second factor. */
+  claims?: string;
 };
 
 /** Auth code + PKCE with msal-node, the sign-in form driven over fetch. Returns MSAL's result. */
@@ -333,6 +358,7 @@ export async function signInWithMsal(
     prompt: options.prompt,
     loginHint: options.loginHint,
     responseMode: options.responseMode,
+    claims: options.claims,
   });
   const signIn = await signInThroughBrowserlessForm({ ...options, authorizeUrl });
   if (!signIn.code) throw new Error(`No code: ${signIn.error ?? ""} ${signIn.errorDescription ?? ""}`.trim());

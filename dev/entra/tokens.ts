@@ -12,6 +12,7 @@ import { CROSSLINK_APP, type DemoTenant } from "../world/demo-tenants";
 import { v1Issuer, v2Issuer, type EntraContext } from "./context";
 import { servicePrincipalRoles, type Account } from "./directory";
 import type { Resource, ScopeRequest } from "./resources";
+import type { ClaimsRequest } from "./claims-request";
 
 async function sign(ctx: EntraContext, claims: JWTPayload): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: ctx.keys.kid }).sign(ctx.keys.privateKey);
@@ -73,9 +74,10 @@ export async function mintIdToken(
 
 export async function mintUserAccessToken(
   ctx: EntraContext,
-  input: { account: Account; clientId: string; scopes: ScopeRequest; sid?: string },
+  input: { account: Account; clientId: string; scopes: ScopeRequest; sid?: string; amr: string[]; claims?: ClaimsRequest },
 ): Promise<string> {
   const { account, clientId, scopes } = input;
+  const mfa = input.amr.includes("mfa");
   const resource = scopes.resource;
   const common = {
     aud: resource.audience,
@@ -88,6 +90,10 @@ export async function mintUserAccessToken(
     tid: account.tenant.tenantId,
     ...rolesClaim(userRolesOn(resource.appId, account)),
     ...(input.sid ? { sid: input.sid } : {}),
+    // Authentication contexts the sign-in satisfied (all need MFA in the demo), as Entra's `acrs`.
+    ...(mfa && input.claims && input.claims.authContexts.length > 0 ? { acrs: input.claims.authContexts } : {}),
+    // Client capabilities the client declared (CP1: it can handle claims challenges).
+    ...(input.claims && input.claims.capabilities.length > 0 ? { xms_cc: input.claims.capabilities } : {}),
     uti: uti(),
   };
   if (resource.tokenVersion === 1) {
@@ -95,7 +101,7 @@ export async function mintUserAccessToken(
       ...common,
       iss: v1Issuer(ctx, account.tenant.tenantId),
       acr: "1",
-      amr: ["pwd"],
+      amr: input.amr,
       appid: clientId,
       appidacr: "1",
       ...splitName(account.user.name),

@@ -19,6 +19,9 @@ export function createMsalClient(config: AppConfig, options: { tenant?: string; 
       ...clientCredentialAuth(config),
       authority: authorityUrl(config, options.tenant),
       knownAuthorities: [new URL(config.entra.authorityHost).host],
+      // CP1: Crosslink handles claims challenges (ARM's MFA for writes, Conditional Access), so
+      // Entra may issue tokens that Azure revokes by challenge (continuous access evaluation).
+      clientCapabilities: ["CP1"],
     },
     cache: options.cachePlugin ? { cachePlugin: options.cachePlugin } : undefined,
     system: {

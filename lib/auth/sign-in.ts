@@ -50,6 +50,8 @@ export async function startSignIn(
      * (through `organizations` a guest gets a token of their home tenant, without those roles).
      */
     tenant?: "provider";
+    /** A claims challenge to satisfy (step-up, lib/auth/step-up.ts): Entra asks for what it demands, e.g. a second factor. */
+    claims?: string;
   },
 ): Promise<string> {
   const authority = input.tenant === "provider" ? config.providerTenantId : config.entra.signInAudience;
@@ -74,11 +76,13 @@ export async function startSignIn(
     codeChallengeMethod: "S256",
     state,
     nonce,
-    // The ARM hop continues with the account already signed in (one silent bounce when consent
-    // exists or can be given); a plain sign-in lets the person pick the account.
-    prompt: input.prompt ?? (input.armAccess ? undefined : "select_account"),
+    // The ARM and step-up hops continue with the account already signed in (one silent bounce when
+    // consent exists or can be given; a step-up asks only for what the claims demand); a plain
+    // sign-in lets the person pick the account.
+    prompt: input.prompt ?? (input.armAccess || input.claims ? undefined : "select_account"),
     loginHint: input.loginHint,
     responseMode: "query",
+    ...(input.claims ? { claims: input.claims } : {}),
   });
 }
 

@@ -5,7 +5,7 @@
  * - Crosslink itself in the provider tenant (client credentials): `providerAppCredential`.
  * The SDK's bearer policy keeps a token until shortly before it expires and then asks again.
  */
-import type { AccessToken, TokenCredential } from "@azure/core-auth";
+import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
 import { decodeJwt } from "jose";
 import type { AppConfig } from "../config";
 import { createMsalClient } from "../auth/msal";
@@ -26,15 +26,22 @@ function expiryOf(token: string): number {
   return Date.now() + UNKNOWN_LIFETIME_MS;
 }
 
+/** What the SDK asks of a token beyond its scopes: the claims of a challenge (already decoded JSON). */
+export type TokenRequest = { claims?: string };
+
 /**
  * A credential around a function that returns an ARM token, e.g.
- * `tokenCredentialFrom(() => acquireDelegatedArmToken(db, config, principal))`.
- * Its errors (ReauthenticationRequired) reach the caller of the Azure operation unchanged.
+ * `tokenCredentialFrom((request) => acquireDelegatedArmToken(db, config, principal, request))`.
+ * When ARM answers with a claims challenge (401, error="insufficient_claims"), the SDK's bearer
+ * policy decodes the challenge's claims and asks again with `{ claims }`: they are passed on, so
+ * a token that satisfies them is fetched instead of the same one again.
+ * Its errors (ReauthenticationRequired, StepUpRequired) reach the caller of the Azure operation unchanged.
  */
-export function tokenCredentialFrom(getToken: () => Promise<{ token: string; expiresOn: Date | null }>): TokenCredential {
+export function tokenCredentialFrom(getToken: (request: TokenRequest) => Promise<{ token: string; expiresOn: Date | null }>): TokenCredential {
   return {
-    async getToken(): Promise<AccessToken> {
-      const { token, expiresOn } = await getToken();
+    async getToken(_scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
+      const claims = options?.claims?.trim() ? options.claims : undefined;
+      const { token, expiresOn } = await getToken(claims ? { claims } : {});
       return { token, expiresOnTimestamp: expiresOn ? expiresOn.getTime() : expiryOf(token) };
     },
   };

@@ -1,7 +1,7 @@
 /**
  * lib/azure: the only place Crosslink talks to Azure Resource Manager.
  *
- *   const consumer = createConsumerAzure(config, tokenCredentialFrom(() => acquireDelegatedArmToken(db, config, principal)));
+ *   const consumer = createConsumerAzure(config, tokenCredentialFrom((request) => acquireDelegatedArmToken(db, config, principal, request)));
  *   const provider = createProviderAzure(config, providerAppCredential(config));
  *
  * Everything returned is the app's own type (types.ts), everything thrown for an Azure failure

@@ -140,6 +140,19 @@ describe("tokenCredentialFrom", () => {
     expect(opaque!.expiresOnTimestamp).toBeGreaterThan(Date.now());
     expect(opaque!.expiresOnTimestamp).toBeLessThanOrEqual(Date.now() + 2 * 60_000);
   });
+
+  it("passes the claims of a challenge (as the SDK's bearer policy gives them) to the token function", async () => {
+    const asked: Array<{ claims?: string }> = [];
+    const credential = tokenCredentialFrom(async (request) => {
+      asked.push(request);
+      return { token: "t", expiresOn: new Date("2030-01-01T00:00:00Z") };
+    });
+    const claims = '{"access_token":{"acrs":{"essential":true,"values":["p1"]}}}';
+    await credential.getToken(["https://management.azure.com/.default"], { claims, enableCae: true });
+    await credential.getToken(["https://management.azure.com/.default"]);
+    await credential.getToken(["https://management.azure.com/.default"], { claims: "" });
+    expect(asked).toEqual([{ claims }, {}, {}]);
+  });
 });
 
 describe("LroWatch", () => {

@@ -186,6 +186,8 @@ export async function changeState(
       ...options.facts,
       ...(options.progress !== undefined ? { progress: options.progress } : {}),
       ...(options.completesPendingAction ? { pendingAction: null } : {}),
+      // A new state: whatever waited for the person's sign-in no longer waits.
+      ...(result.changed ? { stepUpClaims: null } : {}),
       state: result.to,
       version,
     },
@@ -242,7 +244,7 @@ export async function recordPendingAction(
   const won = await tx.connectionRequest.updateMany({
     where: { id: request.id, version: request.version, pendingAction: null },
     // A new attempt: the previous failure no longer describes the request (a new one is recorded if it fails too).
-    data: { ...options.facts, pendingAction: options.action, progress: options.progress, lastError: null, version },
+    data: { ...options.facts, pendingAction: options.action, progress: options.progress, lastError: null, stepUpClaims: null, version },
   });
   if (won.count !== 1) throw new ConflictError(options.conflictMessage, "version_conflict");
   await auditRequest(tx, request, actor, { action: `request.${options.action}_requested`, details: options.auditDetails }, options.httpRequestId, {});
@@ -268,13 +270,15 @@ export async function abandonPendingAction(
   action: string,
   reason: string,
   details: Record<string, unknown> = {},
+  /** Azure wanted the person to confirm their sign-in: keep its claims for the button that does. */
+  options: { stepUpClaims?: string } = {},
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const request = await tx.connectionRequest.findUniqueOrThrow({ where: { id: requestId } });
     const version = request.version + 1;
     await tx.connectionRequest.update({
       where: { id: request.id },
-      data: { pendingAction: null, progress: null, lastError: reason, version },
+      data: { pendingAction: null, progress: null, lastError: reason, stepUpClaims: options.stepUpClaims ?? null, version },
     });
     await auditRequest(tx, request, actor, { action: `request.${action}_failed`, details: { reason, ...details } }, undefined, {});
     const state = request.state as RequestState;
@@ -308,4 +312,56 @@ export async function noteRetry(
     await noteProgress(tx, request.id, options.progress, options.whileState);
     await auditRequest(tx, request, actor, { action: options.auditAction }, undefined, { reason: options.reason, attempt: options.attempt });
   });
+}
+
+// ---------------------------------------------------------------- step-up (the person confirms their sign-in)
+
+/**
+ * Azure asked for a stronger sign-in (a claims challenge, e.g. a second factor) before the job
+ * could go on, and only the person can give it: the request stays in its state, keeps the claims
+ * to sign in with, and says so on the page and in the timeline. No event: nothing happened to the
+ * connection, and the person who must act is looking at the request. The job is not retried;
+ * `resumeAfterStepUp` starts it again once the person has signed in.
+ */
+export async function awaitStepUp(
+  db: Db,
+  requestId: string,
+  actor: Actor,
+  options: { whileState: RequestState; claims: string; progress: string; note: string; auditAction: string },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const request = await tx.connectionRequest.findUnique({ where: { id: requestId } });
+    if (!request || request.state !== options.whileState) return;
+    const updated = await tx.connectionRequest.updateMany({
+      where: { id: request.id, version: request.version },
+      data: { stepUpClaims: options.claims, progress: options.progress, lastError: null, version: request.version + 1 },
+    });
+    // Changed meanwhile: the job's give-up is tried again (and finds the request as it is then).
+    if (updated.count !== 1) throw new ConflictError("The request changed while its wait for a sign-in was recorded.", "version_conflict");
+    await timeline(tx, request.id, request.state, request.state, actor, options.note);
+    await auditRequest(tx, request, actor, { action: options.auditAction }, undefined, { state: request.state });
+  });
+}
+
+/**
+ * The person signed in again as Azure asked: clear the wait and queue the job again, with the
+ * person's new session (its token satisfies the claims).
+ */
+export async function resumeAfterStepUp(
+  tx: DbOrTx,
+  request: RequestRef & { stepUpClaims: string | null },
+  actor: Actor,
+  options: { progress: string; note: string; auditAction: string; httpRequestId?: string; job: JobOrder },
+): Promise<{ version: number }> {
+  if (!request.stepUpClaims) throw new ConflictError("This request is not waiting for you to confirm your sign-in.", "not_waiting_for_step_up");
+  const version = request.version + 1;
+  const updated = await tx.connectionRequest.updateMany({
+    where: { id: request.id, version: request.version },
+    data: { stepUpClaims: null, progress: options.progress, version },
+  });
+  if (updated.count !== 1) throw new ConflictError("Someone else changed this request a moment ago. Reload it to see what happened.", "version_conflict");
+  await timeline(tx, request.id, request.state, request.state, actor, options.note);
+  await auditRequest(tx, request, actor, { action: options.auditAction }, options.httpRequestId, { state: request.state });
+  await options.job.enqueue(tx);
+  return { version };
 }

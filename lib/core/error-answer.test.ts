@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AzureError } from "../azure";
 import { AuthorizationError } from "../auth/authorize";
 import { ReauthenticationRequired } from "../auth/delegated-token";
+import { StepUpRequired } from "../auth/step-up";
 import { errorAnswer } from "./error-answer";
 import { AppError, ConflictError, isAppError, NotFoundError, ValidationError } from "./errors";
 import { idOrNotFound, parseInput } from "./parse";
@@ -15,6 +16,19 @@ describe("errorAnswer: one map from errors to answers", () => {
     expect(errorAnswer(new NotFoundError(), "r")).toMatchObject({ status: 404, code: "not_found" });
     expect(errorAnswer(new ConflictError("Already approved by Priya.", "already_decided"), "r")).toEqual({ status: 409, code: "already_decided", message: "Already approved by Priya." });
     expect(errorAnswer(new ReauthenticationRequired(), "r")).toMatchObject({ status: 401, code: "reauthenticate" });
+  });
+
+  it("answers a step-up with 401, its own code and the claims to sign in with", () => {
+    const claims = '{"access_token":{"acrs":{"essential":true,"values":["p1"]}}}';
+    expect(errorAnswer(new StepUpRequired(claims), "r")).toEqual({
+      status: 401,
+      code: "step_up",
+      message: "Azure asks you to confirm your sign-in with a second factor before it makes this change.",
+      stepUpClaims: claims,
+    });
+    // Recognised by name too (another bundle's copy of the class).
+    const foreign = Object.assign(new Error("x"), { name: "StepUpRequired", claims });
+    expect(errorAnswer(foreign, "r")).toMatchObject({ code: "step_up", stepUpClaims: claims });
   });
 
   it("answers a zod failure anywhere as bad input (400), never as a crash", () => {

@@ -3,6 +3,7 @@ import { fieldErrorsOf } from "./parse";
 import { isAzureError, userMessageWithSupportIds } from "../azure/azure-error";
 import { ReauthenticationRequired } from "../auth/delegated-token";
 import { ARM_ACCESS_SIGN_IN_URL, ARM_CONSENT_CODE, ArmConsentRequired } from "../auth/arm-consent";
+import { stepUpClaimsOf } from "../auth/step-up";
 import { logger } from "../log/logger";
 import type { z } from "zod";
 
@@ -19,6 +20,8 @@ export type ErrorAnswer = {
   fieldErrors?: Record<string, string>;
   /** Where to send the person to fix it (a sign-in with something extra); the page adds returnTo. */
   signInUrl?: string;
+  /** code "step_up": the claims to sign in with (`/auth/sign-in?claims=…&returnTo=…`). */
+  stepUpClaims?: string;
 };
 
 export function errorAnswer(err: unknown, requestId: string): ErrorAnswer {
@@ -31,6 +34,9 @@ export function errorAnswer(err: unknown, requestId: string): ErrorAnswer {
     const fieldErrors = fieldErrorsOf(err);
     return { status: 400, code: "validation", message: Object.values(fieldErrors).join(" "), fieldErrors };
   }
+  // Before ReauthenticationRequired: a step-up is one, but asks for a second factor, not just a new sign-in.
+  const stepUpClaims = stepUpClaimsOf(err);
+  if (stepUpClaims !== undefined) return { status: 401, code: "step_up", message: (err as Error).message, stepUpClaims };
   if (ArmConsentRequired.is(err)) {
     const e = err as ArmConsentRequired;
     return { status: 401, code: ARM_CONSENT_CODE, message: e.message, signInUrl: e.signInUrl ?? ARM_ACCESS_SIGN_IN_URL };

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../db/client";
 import { isAzureError, userMessageWithSupportIds } from "../azure/azure-error";
 import { ReauthenticationRequired } from "../auth/delegated-token";
 import { ArmConsentRequired } from "../auth/arm-consent";
+import { stepUpClaimsOf } from "../auth/step-up";
 import { addMessage } from "../outbox/outbox";
 
 /**
@@ -24,7 +25,14 @@ const exponentialBackoff = (baseMs = 2_000, maxMs = 300_000) => (attempt: number
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: exponentialBackoff() };
 
 /** What a failed try means: the words people see, and whether trying again can help. */
-export type Failure = { message: string; retryable: boolean; /** The other side asked to wait this long (Retry-After). */ retryAfterMs?: number };
+export type Failure = {
+  message: string;
+  retryable: boolean;
+  /** The other side asked to wait this long (Retry-After). */
+  retryAfterMs?: number;
+  /** Azure wants the person to confirm their sign-in (a claims challenge): the claims to sign in with. */
+  stepUpClaims?: string;
+};
 
 /** Thrown by a handler for a failure that waiting cannot fix ("the connection is gone"). */
 export class PermanentJobFailure extends Error {
@@ -49,6 +57,9 @@ export class RetryableJobFailure extends Error {
 export function failureOf(err: unknown): Failure {
   // With Azure's correlation and request IDs: the failure is recorded where people see it, and support asks for them.
   if (isAzureError(err)) return { message: userMessageWithSupportIds(err), retryable: err.retryable };
+  // Nor does a second factor: the job stops and waits for the person (never a retry loop).
+  const stepUpClaims = stepUpClaimsOf(err);
+  if (stepUpClaims !== undefined) return { message: (err as Error).message, retryable: false, stepUpClaims };
   // An expired sign-in does not come back by waiting: the person has to sign in again.
   if (ReauthenticationRequired.is(err)) return { message: (err as Error).message, retryable: false };
   // Missing consent for Azure neither: the person (or their administrator) has to give it.

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { createTestDb } from "../../tests/support/test-db";
 import { AzureError } from "../azure";
 import { ReauthenticationRequired } from "../auth/delegated-token";
+import { StepUpRequired } from "../auth/step-up";
 import { processDue } from "../outbox/worker";
 import { defineJob, enqueueJob, failureOf, InvalidJobPayload, jobOrder, PermanentJobFailure, shouldRetry, DEFAULT_RETRY, type Failure } from "./job";
 import { createJobRegistry } from "./registry";
@@ -22,6 +23,13 @@ describe("the one retry rule", () => {
     // The consumer's sign-in expired: no retry brings it back.
     expect(failureOf(new ReauthenticationRequired())).toEqual({ message: new ReauthenticationRequired().message, retryable: false });
     expect(failureOf(new PermanentJobFailure("The connection is gone."))).toEqual({ message: "The connection is gone.", retryable: false });
+  });
+
+  it("never retries a step-up (Azure wants the person's second factor) and keeps its claims for the wait", () => {
+    const claims = '{"access_token":{"acrs":{"essential":true,"values":["p1"]}}}';
+    const failure = failureOf(new StepUpRequired(claims));
+    expect(failure).toEqual({ message: new StepUpRequired(claims).message, retryable: false, stepUpClaims: claims });
+    expect(shouldRetry(DEFAULT_RETRY, 1, failure)).toBe(false);
   });
 
   it("retries anything else (an outage or a bug), within the same limit", () => {

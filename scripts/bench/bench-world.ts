@@ -31,7 +31,8 @@ export async function sessionToken(appUrl: string, username: string): Promise<st
   const start = await fetch(`${appUrl}/auth/sign-in?returnTo=/`, { redirect: "manual" });
   const authorizeUrl = start.headers.get("location");
   if (!authorizeUrl) throw new Error("sign-in did not redirect to the identity provider");
-  const signedIn = await signInThroughBrowserlessForm({ authorizeUrl, username });
+  // With a second factor: the demo world's ARM requires MFA for users' writes.
+  const signedIn = await signInThroughBrowserlessForm({ authorizeUrl, username, secondFactor: true });
   const callback = await fetch(signedIn.redirectUrl, { redirect: "manual" });
   const cookie = callback.headers.getSetCookie().find((c) => c.startsWith("crosslink_session="));
   if (!cookie) throw new Error(`no session cookie after sign-in (HTTP ${callback.status})`);

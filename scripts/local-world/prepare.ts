@@ -58,6 +58,8 @@ export async function prepareLocalWorld(root: string, options: RunOptions, log: 
     LOCAL_ARM_ENTRA_URL: entraUrl,
     // The demo world (endpoints people created) survives restarts; --fresh starts it over.
     LOCAL_ARM_STATE_FILE: armStateFile,
+    // Azure's mandatory MFA for users' writes: on in the demo (a developer may say off).
+    LOCAL_ARM_REQUIRE_MFA: process.env.LOCAL_ARM_REQUIRE_MFA ?? "writes",
     ENTRA_REDIRECT_URIS: `${appUrl}/auth/callback,${appUrl}/onboard/done`,
     ENTRA_POST_LOGOUT_REDIRECT_URIS: `${appUrl}/signed-out`,
     // Every email goes to the local mail catcher, which the app's /local/mail page reads.

@@ -3,7 +3,21 @@ import { z } from "zod";
 import { route } from "@/app/_lib/route";
 import { principalFromCookies } from "@/app/_lib/session";
 import { startSignIn } from "@/lib/auth/sign-in";
+import { MAX_CLAIMS_LENGTH } from "@/lib/auth/step-up-path";
 import { logger } from "@/lib/log/logger";
+
+/** A claims challenge must be a JSON object; anything else is dropped (a plain sign-in). */
+const claimsChallenge = z
+  .string()
+  .max(MAX_CLAIMS_LENGTH)
+  .refine((value) => {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+    } catch {
+      return false;
+    }
+  });
 
 const query = z.object({
   returnTo: z.string().max(2048).optional().catch(undefined),
@@ -12,6 +26,7 @@ const query = z.object({
   access: z.enum(["arm"]).optional().catch(undefined),
   // "provider": provider staff (including B2B guests) sign in at the provider tenant's authority.
   tenant: z.enum(["provider"]).optional().catch(undefined),
+  claims: claimsChallenge.optional().catch(undefined),
 });
 
 /** Starts the authorization code + PKCE flow and sends the browser to the identity provider. */
@@ -19,8 +34,8 @@ export const GET = route({ auth: "none", query }, async ({ services, query, requ
   try {
     const { access, ...rest } = query;
     const armAccess = access === "arm";
-    // The ARM hop is for whoever is signed in here: hint their account so the IdP does not ask which.
-    const principal = armAccess ? await principalFromCookies(services, request.cookies) : null;
+    // The ARM and step-up hops are for whoever is signed in here: hint their account so the IdP does not ask which.
+    const principal = armAccess || rest.claims ? await principalFromCookies(services, request.cookies) : null;
     const url = await startSignIn(services.db, services.config, { ...rest, armAccess, loginHint: principal?.username });
     return NextResponse.redirect(url, { status: 302 });
   } catch (err) {

@@ -15,13 +15,16 @@ import { CopyButton } from "../_components/copy-button";
 import { LiveStatus } from "./live-status";
 import { RequestActions } from "./request-actions";
 import { DnsGuideSection } from "./dns-guide";
+import { StepUpPanel } from "./step-up-panel";
 
 export const metadata: Metadata = { title: "Request" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function RequestPage({ params }: Props) {
+export default async function RequestPage({ params, searchParams }: Props) {
   const { id } = await params;
+  // Back from the sign-in that Azure asked for (StepUpPanel's link).
+  const signedInAgain = (await searchParams).stepUp === "done";
   // Unknown, malformed and other tenants' IDs look the same: not found.
   const view = await pageData({}, ({ principal, services }) => requestForConsumer(services.db, principal, id, services.config.cloud));
   const subnet = view.subnetId ? parseResourceId(view.subnetId, { expect: ["subnet"] }) : null;
@@ -59,6 +62,10 @@ export default async function RequestPage({ params }: Props) {
       </div>
 
       <LiveStatus requestId={view.id} version={view.version} mode={!settled ? "working" : view.state === "Pending" ? "waiting" : "idle"} progress={view.progress} />
+
+      {view.stepUpClaims && (
+        <StepUpPanel requestId={view.id} claims={view.stepUpClaims} waitingFor={view.state === "Creating" ? "creation" : "withdraw"} signedInAgain={signedInAgain} />
+      )}
 
       <StatePanel view={view} providerName={providerName} decidedBy={decidedBy} newRequestHref={newRequestHref} />
 

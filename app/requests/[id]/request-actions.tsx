@@ -101,7 +101,7 @@ export function RequestActions({
       {result && !dialog && (
         <p role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-success" : "text-danger"}`} data-testid="action-result">
           {result.message}{" "}
-          {!result.ok && result.status === 401 && <SignInAgainLink returnTo={`/requests/${requestId}`} />}
+          {!result.ok && result.status === 401 && <SignInAgainLink returnTo={`/requests/${requestId}`} claims={result.stepUpClaims} />}
         </p>
       )}
     </div>
@@ -141,7 +141,7 @@ function ConfirmDialog({
           <Dialog.Description className="text-sm text-fg2">{children}</Dialog.Description>
           {error && (
             <p role="alert" className="rounded-fl bg-danger-bg px-3 py-2 text-sm text-danger">
-              {error.message} {error.status === 401 && <SignInAgainLink returnTo={`/requests/${requestId}`} />}
+              {error.message} {error.status === 401 && <SignInAgainLink returnTo={`/requests/${requestId}`} claims={error.stepUpClaims} />}
             </p>
           )}
           <div className="flex justify-end gap-2">

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { stepUpSignInPath } from "@/lib/auth/step-up-path";
 
 /**
  * A labelled form field with its hint and error underneath, wired for assistive technology: the
@@ -66,11 +67,15 @@ export function FieldError({ id, error }: { id: string; error?: string | null })
 export const inputStyles =
   "block w-full rounded-fl border border-stroke bg-surface px-2.5 py-1.5 text-sm text-fg1 placeholder:text-fg3 hover:border-fg3 focus-visible:border-brand aria-[invalid=true]:border-danger disabled:cursor-not-allowed disabled:bg-surface3 disabled:text-fg3";
 
-/** Where the fix for an expired session is: sign in again and come back here. */
-export function SignInAgainLink({ returnTo }: { returnTo: string }) {
+/**
+ * Where the fix for an expired session is: sign in again and come back here. With `claims` (Azure
+ * asked for a second factor, a step-up) the sign-in asks for what the claims demand.
+ */
+export function SignInAgainLink({ returnTo, claims }: { returnTo: string; claims?: string }) {
+  const href = claims ? stepUpSignInPath(claims, returnTo) : `/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`;
   return (
-    <a href={`/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`} className="font-semibold text-brand-fg underline underline-offset-2">
-      Sign in again
+    <a href={href} className="font-semibold text-brand-fg underline underline-offset-2">
+      {claims ? "Continue" : "Sign in again"}
     </a>
   );
 }

@@ -32,9 +32,9 @@ export function FormProblem({ problem, title }: { problem: { summary: ActionErro
     const signIn = summary.status === 401;
     return (
       <div id={FORM_PROBLEM_ID} ref={ref} tabIndex={-1} role="alert" className="rounded-fl border border-danger bg-danger-bg px-4 py-3 text-sm text-danger">
-        <p className="font-semibold">{signIn ? "Your sign-in has expired" : title}</p>
+        <p className="font-semibold">{summary.stepUpClaims ? "Azure asks you to confirm your sign-in with a second factor" : signIn ? "Your sign-in has expired" : title}</p>
         <p className="mt-1 text-fg1">
-          {summary.message} {signIn && <SignInAgainLink returnTo={returnTo} />}
+          {summary.message} {signIn && <SignInAgainLink returnTo={returnTo} claims={summary.stepUpClaims} />}
         </p>
       </div>
     );

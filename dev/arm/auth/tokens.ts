@@ -24,6 +24,8 @@ export type Principal = {
   name?: string;
   exp: number;
   issuer: string;
+  /** The sign-in behind a user token included a second factor (`mfa` in `amr`). */
+  mfa: boolean;
 };
 
 export type TokenVerifierOptions = {
@@ -160,6 +162,7 @@ export class TokenVerifier {
       name: typeof payload.name === "string" ? payload.name : undefined,
       exp: payload.exp,
       issuer: payload.iss,
+      mfa: Array.isArray(payload.amr) && payload.amr.includes("mfa"),
     };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(token, principal);

@@ -11,6 +11,7 @@
  *   GET|PUT /_local/faults                fault settings ({"reset":true} clears them)
  *   GET|PUT /_local/throttling            {enabled, reads:{burst,perSecond}, writes:{...}}
  *   GET|PUT /_local/lro                   {minMs, maxMs, retryAfterSeconds}
+ *   GET|PUT /_local/mfa                   {requireMfa: "writes" | "off"}
  *   GET|PUT /_local/change-feed           {url, providerSideEvents}
  *   GET|DELETE /_local/events             recent change-feed events
  *   GET /_local/stats, POST /_local/stats/reset
@@ -133,6 +134,16 @@ export function handleAdmin(svc: Services, method: string, path: string, query: 
       }
       svc.throttler.configure(next as typeof cur);
       return ok(svc.throttler.config);
+    }
+
+    case "GET /_local/mfa":
+      return ok({ requireMfa: svc.config.requireMfa });
+
+    case "PUT /_local/mfa": {
+      const body = json(raw);
+      if (body.requireMfa !== "writes" && body.requireMfa !== "off") throw Errors.badRequest('requireMfa must be "writes" or "off".');
+      svc.config.requireMfa = body.requireMfa;
+      return ok({ requireMfa: svc.config.requireMfa });
     }
 
     case "GET /_local/lro":

@@ -137,6 +137,23 @@ export const Errors = {
       bearerChallenge(authUri, "The access token is from the wrong issuer."),
     ),
 
+  /**
+   * A user's write with a token whose sign-in had no second factor, while MFA is required for
+   * writes: 401 with a claims challenge (error="insufficient_claims", claims = base64 of the claims
+   * JSON Entra must satisfy). The claims and the body code are what Azure CLI shows for ARM's
+   * mandatory MFA; the message text is the local ARM's reconstruction.
+   */
+  mfaRequired: (authUri: string, claimsJson: string, resourceName: string) =>
+    new ArmError(
+      401,
+      "RequestDisallowedByPolicy",
+      `Resource '${resourceName}' was disallowed by policy. Reasons: 'Multifactor authentication is required to create, update or delete Azure resources. Sign in again with a second factor (the access token's sign-in did not include one).'`,
+      undefined,
+      {
+        "WWW-Authenticate": `Bearer authorization_uri="${authUri}", error="insufficient_claims", claims="${Buffer.from(claimsJson, "utf8").toString("base64")}"`,
+      },
+    ),
+
   // ---- authorization (403)
   authorizationFailed: (client: string, objectId: string, action: string, scope: string) =>
     new ArmError(

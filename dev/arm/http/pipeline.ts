@@ -19,6 +19,9 @@ import { unknownPathError, type Ctx, type Reply, type Router } from "./router";
 
 const SUB_IN_PATH = /^\/subscriptions\/([^/?]+)/i;
 
+/** The claims ARM asks for when a write needs MFA: the "p1" authentication context, as Azure CLI shows it. */
+export const MFA_CLAIMS_CHALLENGE = JSON.stringify({ access_token: { acrs: { essential: true, values: ["p1"] } } });
+
 function baseHeaders(requestId: string, correlationId: string): Record<string, string> {
   return {
     "Cache-Control": "no-cache",
@@ -150,6 +153,12 @@ async function armRequest(svc: Services, router: Router, info: RequestInfo): Pro
       const expectedIssuer = principal.issuer.replace(principal.tid, subRecord.tenantId);
       throw Errors.wrongTenant(auth, principal.issuer, expectedIssuer, auth);
     }
+  }
+
+  // Mandatory MFA for users' writes (ARM enforces it before throttling and RBAC).
+  if (kind === "write" && svc.config.requireMfa === "writes" && !principal.isApp && !principal.mfa) {
+    const name = path.split("/").filter(Boolean).at(-1) ?? path;
+    throw Errors.mfaRequired(svc.tokens.authorityFor(subRecord?.tenantId ?? principal.tid), MFA_CLAIMS_CHALLENGE, name);
   }
 
   // Throttling per subscription (or per tenant for tenant-level calls) and kind.

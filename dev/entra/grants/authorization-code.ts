@@ -11,7 +11,7 @@ import { assertConsented } from "../consent";
 import { Errors } from "../errors";
 import { parseScopes } from "../resources";
 import { userTokenResponse } from "../token-response";
-import { required, wantsClientInfo, type GrantHandler } from "./types";
+import { checkedClaims, required, wantsClientInfo, type GrantHandler } from "./types";
 
 function pkceHolds(grant: CodeGrant, verifier: string | null): boolean {
   if (!grant.codeChallenge) return true;
@@ -46,6 +46,8 @@ export const authorizationCodeGrant: GrantHandler = async ({ ctx, authority, cli
     scopes,
     nonce: grant.nonce,
     sid: grant.sid,
+    amr: grant.amr,
+    claims: checkedClaims(form, grant.amr, scopes, grant.claims),
     wantsClientInfo: wantsClientInfo(form),
   });
 };

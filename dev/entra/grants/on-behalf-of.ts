@@ -12,7 +12,7 @@ import { findAccount } from "../directory";
 import { Errors } from "../errors";
 import { parseScopes } from "../resources";
 import { userTokenResponse } from "../token-response";
-import { required, wantsClientInfo, type GrantHandler } from "./types";
+import { checkedClaims, required, wantsClientInfo, type GrantHandler } from "./types";
 
 function audiencesOf(client: RegisteredClient): string[] {
   return client.clientId === CROSSLINK_APP.clientId ? [client.clientId, CROSSLINK_APP.appIdUri] : [client.clientId];
@@ -52,11 +52,16 @@ export const onBehalfOfGrant: GrantHandler = async ({ ctx, authority, client, fo
   if (!account) throw Errors.invalidAssertion("The user in the assertion does not exist.");
   assertAccountAllowedAt(authority, account, { baseUrl: ctx.baseUrl, appName: client.displayName, clientId: client.clientId });
 
+  const scopes = parseScopes(required(form, "scope", Errors.missingParameter), authorityLabel(authority));
+  // The assertion's sign-in methods carry over (a v2 assertion has no amr: password only).
+  const amr = Array.isArray(payload.amr) ? payload.amr.filter((m): m is string => typeof m === "string") : ["pwd"];
   return userTokenResponse(ctx, {
     account,
     clientId: client.clientId,
-    scopes: parseScopes(required(form, "scope", Errors.missingParameter), authorityLabel(authority)),
+    scopes,
     sid: typeof payload.sid === "string" ? payload.sid : undefined,
+    amr,
+    claims: checkedClaims(form, amr, scopes),
     wantsClientInfo: wantsClientInfo(form),
   });
 };

@@ -9,7 +9,7 @@ import { Errors } from "../errors";
 import { readRefreshToken } from "../refresh-tokens";
 import { parseScopes } from "../resources";
 import { userTokenResponse } from "../token-response";
-import { required, wantsClientInfo, type GrantHandler } from "./types";
+import { checkedClaims, required, wantsClientInfo, type GrantHandler } from "./types";
 
 export const refreshTokenGrant: GrantHandler = async ({ ctx, authority, client, form }) => {
   const token = required(form, "refresh_token", Errors.missingParameter);
@@ -28,6 +28,9 @@ export const refreshTokenGrant: GrantHandler = async ({ ctx, authority, client, 
     clientId: client.clientId,
     scopes,
     sid: grant.sid,
+    amr: grant.amr,
+    // A demand for MFA on a refresh whose sign-in had none: the person must sign in again (50076).
+    claims: checkedClaims(form, grant.amr, scopes),
     wantsClientInfo: wantsClientInfo(form),
   });
 };

@@ -3,7 +3,8 @@ import { CROSSLINK } from "../../core/actor";
 import { defineJob, PermanentJobFailure } from "../../jobs/job";
 import { parseTargetResourceId } from "../../domain/resource-id";
 import { privateLinkConnectionFor } from "../../domain/private-link-catalog";
-import { changeState, noteProgress, noteRetry } from "../request-writer";
+import { awaitStepUp, changeState, noteProgress, noteRetry } from "../request-writer";
+import { STEP_UP_WORDS } from "../step-up-words";
 import type { ConnectionJobContext } from "./deps";
 
 /**
@@ -20,6 +21,8 @@ export const createEndpointJob = defineJob({
     const request = await db.connectionRequest.findUnique({ where: { id: requestId } });
     // Gone, or already settled (e.g. seen by the watcher): nothing left to do.
     if (!request || request.state !== "Creating") return;
+    // Waiting for the person to confirm their sign-in: continueAfterStepUp queues the job again.
+    if (request.stepUpClaims) return;
 
     // A slot is reached through its site's ID with the group ID sites-<slot>.
     const target = parseTargetResourceId(request.targetResourceId);
@@ -79,6 +82,17 @@ export const createEndpointJob = defineJob({
   },
 
   async giveUp({ requestId }, { deps }: ConnectionJobContext, failure) {
+    // Azure wants a second factor: not a failure of the request, a wait for the person.
+    if (failure.stepUpClaims) {
+      await awaitStepUp(deps.db, requestId, CROSSLINK, {
+        whileState: "Creating",
+        claims: failure.stepUpClaims,
+        progress: STEP_UP_WORDS.waitingProgress,
+        note: STEP_UP_WORDS.creationNote,
+        auditAction: "request.creation_awaits_step_up",
+      });
+      return;
+    }
     await deps.db.$transaction(async (tx) => {
       const request = await tx.connectionRequest.findUnique({ where: { id: requestId } });
       if (!request || request.state !== "Creating") return;

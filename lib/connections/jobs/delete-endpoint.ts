@@ -3,6 +3,7 @@ import { CROSSLINK, storedPersonActor } from "../../core/actor";
 import { defineJob, PermanentJobFailure } from "../../jobs/job";
 import { abandonPendingAction, changeState } from "../request-writer";
 import type { ConnectionJobContext } from "./deps";
+import { STEP_UP_WORDS } from "../step-up-words";
 
 /** Deletes the consumer's endpoint (their token) for a withdrawal, then records Withdrawn. */
 export const deleteEndpointJob = defineJob({
@@ -32,6 +33,11 @@ export const deleteEndpointJob = defineJob({
   async giveUp({ requestId }, { deps }: ConnectionJobContext, failure) {
     const request = await deps.db.connectionRequest.findUnique({ where: { id: requestId }, select: { pendingAction: true } });
     if (request?.pendingAction !== "withdraw") return;
+    if (failure.stepUpClaims) {
+      // Azure wants a second factor: the page offers to confirm the sign-in and withdraw again.
+      await abandonPendingAction(deps.db, requestId, CROSSLINK, "withdraw", STEP_UP_WORDS.withdrawNote, { stepUp: true }, { stepUpClaims: failure.stepUpClaims });
+      return;
+    }
     await abandonPendingAction(deps.db, requestId, CROSSLINK, "withdraw", failure.message);
   },
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ConnectionRequest" ADD COLUMN "stepUpClaims" TEXT;
