@@ -5,6 +5,7 @@
  */
 import { ARM_RESOURCE } from "../world/demo-tenants";
 import { DEFAULT_PORTS } from "../world/local-config";
+import { behaviourFromEnv, DEFAULT_BEHAVIOUR, mergeBehaviour, type ArmBehaviour } from "./protocol/behaviour";
 import type { WorldState } from "./world/model";
 
 export type TokenBucketConfig = { burst: number; perSecond: number };
@@ -79,6 +80,8 @@ export type LocalArmOptions = {
   requestMessageLimits?: Record<string, number>;
   /** Log one line per request (LOCAL_ARM_LOG=1), or a function receiving each line. */
   log?: boolean | ((line: string) => void);
+  /** Where slot connections are listed, how long provider registration takes (protocol/behaviour.ts). */
+  behaviour?: Partial<ArmBehaviour>;
 };
 
 export type ResolvedConfig = {
@@ -99,6 +102,7 @@ export type ResolvedConfig = {
   pageSize: number;
   requestMessageLimits: Record<string, number>;
   log?: (line: string) => void;
+  behaviour: ArmBehaviour;
 };
 
 export const DEFAULT_REQUEST_MESSAGE_LIMITS: Record<string, number> = {
@@ -270,5 +274,6 @@ export function resolveConfig(options: LocalArmOptions = {}, env: Env = process.
     pageSize: options.pageSize ?? num(env.LOCAL_ARM_PAGE_SIZE) ?? 100,
     requestMessageLimits: { ...DEFAULT_REQUEST_MESSAGE_LIMITS, ...options.requestMessageLimits },
     log,
+    behaviour: mergeBehaviour({ ...DEFAULT_BEHAVIOUR, ...behaviourFromEnv(env) }, options.behaviour ?? {}),
   };
 }

@@ -10,6 +10,7 @@
  */
 import { WebSiteManagementClient } from "@azure/arm-appservice";
 import { NetworkManagementClient } from "@azure/arm-network";
+import { ResourceManagementClient } from "@azure/arm-resources";
 import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
 import type { TokenCredential } from "@azure/core-auth";
 import type { AppConfig } from "../config";
@@ -22,6 +23,8 @@ export type ArmClients = {
   network(subscriptionId: string): NetworkManagementClient;
   web(subscriptionId: string): WebSiteManagementClient;
   subscriptions(): SubscriptionClient;
+  /** Resource provider registration (Microsoft.Resources). */
+  resources(subscriptionId: string): ResourceManagementClient;
   /** `updateIntervalInMs` for long-running operations. */
   readonly pollIntervalMs: number;
 };
@@ -39,6 +42,7 @@ export function createArmClients(config: ArmConfig, credential: TokenCredential,
   };
   const network = new Map<string, NetworkManagementClient>();
   const web = new Map<string, WebSiteManagementClient>();
+  const resources = new Map<string, ResourceManagementClient>();
   let subscriptions: SubscriptionClient | undefined;
 
   const cached = <T>(map: Map<string, T>, key: string, make: () => T): T => {
@@ -66,6 +70,7 @@ export function createArmClients(config: ArmConfig, credential: TokenCredential,
           }),
       ),
     subscriptions: () => (subscriptions ??= new SubscriptionClient(credential, classic)),
+    resources: (subscriptionId) => cached(resources, subscriptionId, () => new ResourceManagementClient(credential, subscriptionId, classic)),
     pollIntervalMs: options.lroPollIntervalMs ?? DEFAULT_LRO_POLL_INTERVAL_MS,
   };
 }
