@@ -1,6 +1,7 @@
 /**
  * Permissions and prerequisites as Azure has them, over raw HTTPS:
- * - role definitions match actions as ARM does (`*`, `Microsoft.Web/*`, `*/read`, notActions), and
+ * - role definitions match actions as ARM does (a bare star, a namespace's star, star-slash-read,
+ *   notActions), and
  *   a missing permission is 403 AuthorizationFailed naming the action and the scope;
  * - resource-provider registration: Northwind Sandbox lacks Microsoft.Web, so an endpoint to a web
  *   app is 409 MissingSubscriptionRegistration; register is asynchronous (Registering → Registered)

@@ -115,7 +115,7 @@ function consumerNetwork(t: DemoTenant, location: string, secondOctet: number, p
     tenantId: t.tenantId,
     subscriptionId: place.subscriptionId,
     resourceGroup: rg,
-    resourceGroupId: resourceGroupId(t.subscriptionId, rg),
+    resourceGroupId: resourceGroupId(place.subscriptionId, rg),
     location,
     vnet: {
       name: vnetName,

@@ -56,7 +56,8 @@ const registerInput = z.object({
 export async function registerPrerequisite(
   azure: ConsumerAzure,
   principal: Principal,
-  raw: z.input<typeof registerInput>,
+  // Any text: the namespace comes from the browser and is checked here.
+  raw: { id: string; namespace: string },
 ): Promise<ProviderPrerequisite> {
   authorize(principal);
   const input = parseInput(registerInput, raw);
