@@ -12,6 +12,8 @@
  * bearer token. Messages are scrubbed of anything token-like before they are stored.
  */
 
+import { rememberedErrorBody } from "./error-bodies";
+
 /** What Crosslink was doing when Azure failed; picks the words of the user message. */
 export type AzureOperation =
   | "listSubscriptions"
@@ -146,7 +148,7 @@ const NETWORK_CODES = new Set([
 const LRO_FAILED = /^The long-running operation has failed(?:\.\s+([A-Za-z0-9_.]+)\.\s+([\s\S]*))?/;
 
 /** Azure's `{error:{code,message}}` from a RestError, whichever SDK produced it. */
-function bodyError(err: RestErrorLike): { code?: string; message?: string } {
+function bodyError(err: RestErrorLike, requestId: string | null): { code?: string; message?: string } {
   const details = err.details as { error?: { code?: unknown; message?: unknown } } | undefined;
   if (details?.error && typeof details.error === "object") {
     return { code: stringOr(details.error.code), message: stringOr(details.error.message) };
@@ -160,7 +162,8 @@ function bodyError(err: RestErrorLike): { code?: string; message?: string } {
       // Not JSON: fall back to the error's own fields.
     }
   }
-  return {};
+  // The App Service SDK's paging keeps no body; the client's pipeline remembered it (error-bodies.ts).
+  return rememberedErrorBody(requestId) ?? {};
 }
 
 function stringOr(v: unknown): string | undefined {
@@ -179,7 +182,7 @@ export function toAzureError(err: unknown, ctx: ErrorContext): unknown {
     if (status === null || status === undefined || status <= 0) {
       return networkError(err.code ?? "unknown", err.message, requestId);
     }
-    const body = bodyError(err);
+    const body = bodyError(err, requestId);
     const code = body.code ?? err.code ?? `Http${status}`;
     const message = body.message ?? err.message;
     return fromAzure({ status, code, message, requestId }, ctx);

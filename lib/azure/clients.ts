@@ -15,6 +15,7 @@ import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
 import type { TokenCredential } from "@azure/core-auth";
 import type { AppConfig } from "../config";
 import { armAppScope } from "./credentials";
+import { rememberErrorBodies } from "./error-bodies";
 import { DEFAULT_LRO_POLL_INTERVAL_MS, retryOptionsFrom, type AzureClientOptions } from "./options";
 
 export type ArmConfig = Pick<AppConfig, "armEndpoint" | "armAudience">;
@@ -66,6 +67,7 @@ export function createArmClients(config: ArmConfig, credential: TokenCredential,
             endpoint: config.armEndpoint,
             credentials: { scopes },
             retryOptions,
+            additionalPolicies: [{ policy: rememberErrorBodies(), position: "perCall" }],
             userAgentOptions: { userAgentPrefix: USER_AGENT },
           }),
       ),
