@@ -155,7 +155,7 @@ describe("command line", () => {
     expect(await run(["reset", ...args], (s) => out.push(s))).toBe(0);
     expect(fs.existsSync(stateFile)).toBe(true);
     expect(await run(["inspect", "--json", ...args], (s) => out.push(s))).toBe(0);
-    expect(JSON.parse(out[1]!).subscriptions).toHaveLength(4);
+    expect(JSON.parse(out[1]!).subscriptions).toHaveLength(5);
     expect(await run(["no-such-command"], () => {})).toBe(2);
   });
 
