@@ -5,6 +5,7 @@ import { fileRequest } from "@/lib/connections/file-request";
 import { registerExistingEndpoint } from "@/lib/connections/register-existing";
 import { discardRequest, retryCreation, withdrawRequest } from "@/lib/connections/consumer-actions";
 import { continueAfterStepUp } from "@/lib/connections/continue-after-step-up";
+import { registerPrerequisite, type ProviderPrerequisite } from "@/lib/connections/consumer-prerequisites";
 import { ACTION_WORDS } from "@/lib/domain/request-words";
 import { action, formText, type ActionError } from "@/app/_lib/action";
 
@@ -48,6 +49,17 @@ export async function registerExistingAction(_previous: FormResult, form: FormDa
   );
   if ("ok" in result) return result;
   redirect(`/requests/${encodeURIComponent(result.requestId)}`);
+}
+
+/**
+ * Registers a resource provider (Microsoft.Web or Microsoft.Network) in one of the person's
+ * subscriptions with their own token. Azure answers Registering; the form polls until Registered.
+ */
+export async function registerProviderAction(subscriptionId: string, namespace: string): Promise<ActionError | { ok: true; provider: ProviderPrerequisite }> {
+  return action({}, async ({ principal, services }) => ({
+    ok: true as const,
+    provider: await registerPrerequisite(services.consumerAzureFor(principal), principal, { id: subscriptionId, namespace }),
+  }));
 }
 
 const COMMANDS = { retry: retryCreation, discard: discardRequest, withdraw: withdrawRequest } as const;

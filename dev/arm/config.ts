@@ -5,6 +5,7 @@
  */
 import { ARM_RESOURCE } from "../world/demo-tenants";
 import { DEFAULT_PORTS } from "../world/local-config";
+import { behaviourFromEnv, DEFAULT_BEHAVIOUR, mergeBehaviour, type ArmBehaviour } from "./protocol/behaviour";
 import type { WorldState } from "./world/model";
 
 export type TokenBucketConfig = { burst: number; perSecond: number };
@@ -85,6 +86,8 @@ export type LocalArmOptions = {
    * Default "off" (LOCAL_ARM_REQUIRE_MFA=writes|off); the demo world turns it on.
    */
   requireMfa?: RequireMfa;
+  /** Where slot connections are listed, how long provider registration takes (protocol/behaviour.ts). */
+  behaviour?: Partial<ArmBehaviour>;
 };
 
 export type RequireMfa = "writes" | "off";
@@ -108,6 +111,7 @@ export type ResolvedConfig = {
   requestMessageLimits: Record<string, number>;
   log?: (line: string) => void;
   requireMfa: RequireMfa;
+  behaviour: ArmBehaviour;
 };
 
 export const DEFAULT_REQUEST_MESSAGE_LIMITS: Record<string, number> = {
@@ -289,5 +293,6 @@ export function resolveConfig(options: LocalArmOptions = {}, env: Env = process.
     requestMessageLimits: { ...DEFAULT_REQUEST_MESSAGE_LIMITS, ...options.requestMessageLimits },
     log,
     requireMfa: options.requireMfa ?? parseRequireMfaEnv(env.LOCAL_ARM_REQUIRE_MFA) ?? "off",
+    behaviour: mergeBehaviour({ ...DEFAULT_BEHAVIOUR, ...behaviourFromEnv(env) }, options.behaviour ?? {}),
   };
 }

@@ -169,7 +169,9 @@ async function prepare(op: SpecOperation, p: Json): Promise<Prepared> {
       await createEndpoint("testPe", C.privateLinkService.id, []);
       params.peConnectionName = await providerConnectionName(C.privateLinkService.id, "2025-03-01", tokens.sp);
     }
-    return { actor: "sp", params };
+    // Priya (Owner of Contoso's subscription): shapes are checked here, not Crosslink's narrow
+    // role, which omits operations it never calls (privateLinkResources, operation results).
+    return { actor: "priya", params };
   }
 
   if (id.startsWith("WebApps_")) {
@@ -181,7 +183,9 @@ async function prepare(op: SpecOperation, p: Json): Promise<Prepared> {
       const parent = slot ? C.sites.orders.slots.staging.id : C.sites.orders.id;
       params.privateEndpointConnectionName = await providerConnectionName(parent, "2025-05-01", tokens.sp);
     }
-    return { actor: "sp", params };
+    // Priya (Owner of Contoso's subscription): shapes are checked here, not Crosslink's narrow
+    // role, which omits operations it never calls (privateLinkResources, operation results).
+    return { actor: "priya", params };
   }
   throw new Error(`no conformance scenario for ${id}`);
 }

@@ -236,7 +236,8 @@ describe("a consumer's request to a provider's app", () => {
     );
     expect(approved.privateLinkServiceConnectionState?.status).toBe("Approved");
     expect(consumerState(await fabrikamNet().privateEndpoints.get(F.resourceGroup, "pe-orders-staging"))?.status).toBe("Approved");
-    const resources = await contosoWeb().webApps.getPrivateLinkResources(C.resourceGroup, C.sites.orders.name);
+    // Priya: Crosslink's own role has no privateLinkResources/read (it never needs it).
+    const resources = await webClient(cred.priya, C.subscriptionId, opts()).webApps.getPrivateLinkResources(C.resourceGroup, C.sites.orders.name);
     expect(resources.value.map((r) => r.properties?.groupId)).toEqual(["sites", "sites-staging"]);
   });
 

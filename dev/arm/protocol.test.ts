@@ -307,6 +307,8 @@ describe("bad input is answered with ARM's codes and changes nothing", () => {
   });
 
   it("an unregistered resource provider answers 409 MissingSubscriptionRegistration until registered", async () => {
+    // Registered at once here; prerequisites.test.ts covers the asynchronous Registering state.
+    await t.request("PUT", "/_local/behaviour", { body: { registrationMs: 0 } });
     const unreg = await t.request("POST", `/subscriptions/${F.subscriptionId}/providers/Microsoft.Network/unregister?api-version=2025-04-01`, { token: felix });
     expect(unreg.json.registrationState).toBe("NotRegistered");
     await refused("PUT", pePath("pe"), felix, peBody(), 409, "MissingSubscriptionRegistration");

@@ -107,6 +107,7 @@ export async function startLocalArm(options: LocalArmOptions = {}): Promise<Loca
   const faults = new FaultInjector(config.faults);
   const services: Services = {
     config,
+    behaviour: { ...config.behaviour },
     world,
     rbac: new Rbac(world),
     tokens: new TokenVerifier({

@@ -3,6 +3,7 @@
  * plain functions of (request context) and tests can build the same services without HTTP.
  */
 import type { ResolvedConfig } from "./config";
+import type { ArmBehaviour } from "./protocol/behaviour";
 import type { Rbac } from "./auth/rbac";
 import type { TokenVerifier } from "./auth/tokens";
 import type { ChangeFeed } from "./protocol/change-feed";
@@ -19,6 +20,8 @@ export type RequestStats = {
 
 export type Services = {
   config: ResolvedConfig;
+  /** Switchable behaviour (starts as config.behaviour; the admin API changes it at run time). */
+  behaviour: ArmBehaviour;
   world: World;
   rbac: Rbac;
   tokens: TokenVerifier;

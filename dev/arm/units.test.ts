@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TENANTS, PROVIDER_TENANT } from "../world/demo-tenants";
-import { CONTOSO_RESOURCES as C, DEMO_RESOURCES, DEMO_ROLE_DEFINITIONS, FABRIKAM_RESOURCES as F, NORTHWIND_RESOURCES as N, WOODGROVE_RESOURCES as W } from "../world/demo-resources";
+import { CROSSLINK_PROVIDER_ROLE } from "../world/crosslink-provider-role";
+import { CONTOSO_RESOURCES as C, DEMO_RESOURCES, DEMO_ROLE_DEFINITIONS, FABRIKAM_RESOURCES as F, NORTHWIND_RESOURCES as N, NORTHWIND_SANDBOX_RESOURCES, WOODGROVE_RESOURCES as W } from "../world/demo-resources";
 import { actionMatches, Rbac } from "./auth/rbac";
 import { TokenVerifier } from "./auth/tokens";
 import { NO_FAULTS, parseFaultsEnv, parseRange, parseThrottleEnv, resolveConfig } from "./config";
@@ -103,22 +104,24 @@ describe("the seed", () => {
     ]) {
       expect(ids.has(id), id).toBe(true);
     }
-    expect(seed.resourceGroups.map((g) => g.id).sort()).toEqual([C.resourceGroupId, F.resourceGroupId, N.resourceGroupId, W.resourceGroupId].sort());
+    expect(seed.resourceGroups.map((g) => g.id).sort()).toEqual([C.resourceGroupId, F.resourceGroupId, N.resourceGroupId, W.resourceGroupId, NORTHWIND_SANDBOX_RESOURCES.resourceGroupId].sort());
     expect(seed.resources.find((r) => r.id === C.sites.eventsFunc.id)).toMatchObject({ siteKind: "functionapp" });
     expect(seed.resources.find((r) => r.id === N.vnet.id)).toMatchObject({ location: "eastus", addressPrefixes: ["10.2.0.0/16"] });
     expect(seed.subscriptions.map((s) => s.subscriptionId).sort()).toEqual(Object.values(DEMO_RESOURCES).map((r) => r.subscriptionId).sort());
   });
 
-  it("makes each user Owner of their own subscription and gives Crosslink reader + approver on Contoso only", () => {
+  it("makes each user Owner of their own subscription(s) and gives Crosslink only its published role, on Contoso only", () => {
     for (const t of DEMO_TENANTS) {
+      const own = [t.subscriptionId, ...(t.tenantId === NORTHWIND_SANDBOX_RESOURCES.tenantId ? [NORTHWIND_SANDBOX_RESOURCES.subscriptionId] : [])];
       for (const u of t.users) {
-        expect(seed.roleAssignments.filter((a) => a.principalId === u.oid)).toEqual([
-          expect.objectContaining({ roleDefinitionId: DEMO_ROLE_DEFINITIONS.owner, scope: `/subscriptions/${t.subscriptionId}` }),
-        ]);
+        expect(seed.roleAssignments.filter((a) => a.principalId === u.oid)).toEqual(
+          own.map((sub) => expect.objectContaining({ roleDefinitionId: DEMO_ROLE_DEFINITIONS.owner, scope: `/subscriptions/${sub}` })),
+        );
       }
     }
     const sp = seed.roleAssignments.filter((a) => a.principalId === PROVIDER_TENANT.crosslinkServicePrincipalOid);
-    expect(sp.map((a) => a.roleDefinitionId).sort()).toEqual([DEMO_ROLE_DEFINITIONS.privateEndpointConnectionApprover, DEMO_ROLE_DEFINITIONS.reader].sort());
+    expect(sp.map((a) => a.roleDefinitionId)).toEqual([DEMO_ROLE_DEFINITIONS.privateEndpointConnectionApprover]);
+    expect(seed.roleDefinitions.find((r) => r.id === DEMO_ROLE_DEFINITIONS.privateEndpointConnectionApprover)?.actions).toEqual(CROSSLINK_PROVIDER_ROLE.Actions);
     for (const t of DEMO_TENANTS.filter((x) => x.key !== "contoso")) {
       expect(seed.roleAssignments.some((a) => a.principalId === t.crosslinkServicePrincipalOid)).toBe(false);
     }

@@ -156,7 +156,8 @@ describe("command line", () => {
     expect(await run(["reset", ...args], (s) => out.push(s))).toBe(0);
     expect(fs.existsSync(stateFile)).toBe(true);
     expect(await run(["inspect", "--json", ...args], (s) => out.push(s))).toBe(0);
-    expect(JSON.parse(out[1]!).subscriptions).toHaveLength(DEMO_TENANTS.length);
+    // One subscription per demo tenant, and Northwind's sandbox.
+    expect(JSON.parse(out[1]!).subscriptions).toHaveLength(DEMO_TENANTS.length + 1);
     expect(await run(["no-such-command"], () => {})).toBe(2);
   });
 

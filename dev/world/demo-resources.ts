@@ -107,16 +107,16 @@ export const CONTOSO_RESOURCES = {
 
 // ---------------------------------------------------------------- consumers
 
-function consumerNetwork(t: DemoTenant, location: string, secondOctet: number) {
-  const rg = `rg-${t.key}-network`;
-  const vnetName = `vnet-${t.key}`;
-  const vnetId = providerId(t.subscriptionId, rg, "Microsoft.Network/virtualNetworks", vnetName);
+function consumerNetwork(t: DemoTenant, location: string, secondOctet: number, place: { subscriptionId: string; suffix: string } = { subscriptionId: t.subscriptionId, suffix: "" }) {
+  const rg = `rg-${t.key}${place.suffix}-network`;
+  const vnetName = `vnet-${t.key}${place.suffix}`;
+  const vnetId = providerId(place.subscriptionId, rg, "Microsoft.Network/virtualNetworks", vnetName);
   return {
     tenantKey: t.key,
     tenantId: t.tenantId,
-    subscriptionId: t.subscriptionId,
+    subscriptionId: place.subscriptionId,
     resourceGroup: rg,
-    resourceGroupId: resourceGroupId(t.subscriptionId, rg),
+    resourceGroupId: resourceGroupId(place.subscriptionId, rg),
     location,
     vnet: {
       name: vnetName,
@@ -147,6 +147,22 @@ export const NORTHWIND_RESOURCES = consumerNetwork(northwind, "eastus", 2);
 /** Woodgrove Bank: a network like Fabrikam's, in a tenant that requires admin consent. */
 export const WOODGROVE_RESOURCES = consumerNetwork(woodgrove, "westeurope", 5);
 
+/**
+ * Northwind's second subscription, "Northwind Sandbox": new, so it has only Microsoft.Network
+ * registered (not Microsoft.Web, which an endpoint to a web app needs), and it is not on the
+ * visibility list of Contoso's Private Link Service. Nora is its Owner. It exercises the consumer
+ * prerequisites: registering a resource provider, and Private Link Service visibility.
+ */
+export const NORTHWIND_SANDBOX = {
+  subscriptionId: "eeee5555-0000-4000-8000-000000000005",
+  subscriptionName: "Northwind Sandbox",
+  registeredProviders: ["Microsoft.Network"],
+} as const;
+export const NORTHWIND_SANDBOX_RESOURCES = consumerNetwork(northwind, "westeurope", 3, { subscriptionId: NORTHWIND_SANDBOX.subscriptionId, suffix: "-sandbox" });
+
+/** Subscriptions that may see (connect to) Contoso's Private Link Service: the provider's and the demo consumers' main ones. */
+export const CONTOSO_PLS_VISIBLE_TO = [contoso.subscriptionId, fabrikam.subscriptionId, northwind.subscriptionId, woodgrove.subscriptionId] as const;
+
 /** Litware: a subscription and nothing else. */
 export const LITWARE_RESOURCES = {
   tenantKey: "litware",
@@ -158,6 +174,7 @@ export const DEMO_RESOURCES = {
   contoso: CONTOSO_RESOURCES,
   fabrikam: FABRIKAM_RESOURCES,
   northwind: NORTHWIND_RESOURCES,
+  northwindSandbox: NORTHWIND_SANDBOX_RESOURCES,
   litware: LITWARE_RESOURCES,
   woodgrove: WOODGROVE_RESOURCES,
 } as const;

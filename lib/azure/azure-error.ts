@@ -14,6 +14,8 @@
  */
 import { currentAzureClientRequestId } from "./client-request-id";
 
+import { rememberedErrorBody } from "./error-bodies";
+
 /** What Crosslink was doing when Azure failed; picks the words of the user message. */
 export type AzureOperation =
   | "listSubscriptions"
@@ -26,7 +28,9 @@ export type AzureOperation =
   | "getManageableResource"
   | "listConnections"
   | "setConnectionState"
-  | "deleteConnection";
+  | "deleteConnection"
+  | "readProviderRegistration"
+  | "registerResourceProvider";
 
 export type ErrorContext = {
   operation: AzureOperation;
@@ -168,7 +172,7 @@ const NETWORK_CODES = new Set([
 const LRO_FAILED = /^The long-running operation has failed(?:\.\s+([A-Za-z0-9_.]+)\.\s+([\s\S]*))?/;
 
 /** Azure's `{error:{code,message}}` from a RestError, whichever SDK produced it. */
-function bodyError(err: RestErrorLike): { code?: string; message?: string } {
+function bodyError(err: RestErrorLike, requestId: string | null): { code?: string; message?: string } {
   const details = err.details as { error?: { code?: unknown; message?: unknown } } | undefined;
   if (details?.error && typeof details.error === "object") {
     return { code: stringOr(details.error.code), message: stringOr(details.error.message) };
@@ -182,7 +186,8 @@ function bodyError(err: RestErrorLike): { code?: string; message?: string } {
       // Not JSON: fall back to the error's own fields.
     }
   }
-  return {};
+  // The App Service SDK's paging keeps no body; the client's pipeline remembered it (error-bodies.ts).
+  return rememberedErrorBody(requestId) ?? {};
 }
 
 function stringOr(v: unknown): string | undefined {
@@ -202,7 +207,7 @@ export function toAzureError(err: unknown, ctx: ErrorContext): unknown {
     if (status === null || status === undefined || status <= 0) {
       return networkError(err.code ?? "unknown", err.message, requestId);
     }
-    const body = bodyError(err);
+    const body = bodyError(err, requestId);
     const code = body.code ?? err.code ?? `Http${status}`;
     const message = body.message ?? err.message;
     return fromAzure({ status, code, message, requestId, correlationId }, ctx);
@@ -258,17 +263,22 @@ const VERBS: Record<AzureOperation, string> = {
   listConnections: "read private endpoint connections",
   setConnectionState: "approve or reject private endpoint connections",
   deleteConnection: "remove private endpoint connections",
+  readProviderRegistration: "read which resource providers are registered",
+  registerResourceProvider: "register resource providers",
 };
+
+/** Where the repository publishes the provider identity's custom role (README: “Running on real Azure”). */
+export const PROVIDER_ROLE_FILE = "deploy/azure/crosslink-provider-role.json";
 
 /** The role to ask for, per operation and actor. */
 function roleAdvice(ctx: ErrorContext): string {
   if (ctx.actor === "provider") {
-    if (["listManageableResources", "getManageableResource", "listConnections", "listSubscriptions"].includes(ctx.operation)) {
-      return "Give Crosslink's service principal Reader on the provider's subscription or resource group.";
-    }
-    return "Give Crosslink's service principal a role with …/privateEndpointConnectionsApproval/action and …/privateEndpointConnections/* on the resource (see “Running on real Azure” in the README).";
+    // One custom role holds every permission Crosslink's identity uses, and nothing more.
+    return `Assign Crosslink's service principal the custom role defined in ${PROVIDER_ROLE_FILE} on the provider's subscription (see “Running on real Azure” in the README); if it is assigned, update the role from the current file.`;
   }
   switch (ctx.operation) {
+    case "registerResourceProvider":
+      return "Registering a resource provider needs the …/register/action permission on the subscription (Contributor and Owner have it). Ask an owner of the subscription to register it, in the Azure portal (Subscriptions → Resource providers) or with az provider register.";
     case "createPrivateEndpoint":
     case "deletePrivateEndpoint":
       return "Ask an owner of the subscription for Network Contributor on the resource group.";
@@ -340,7 +350,9 @@ function userMessageFor(code: string, message: string, ctx: ErrorContext, sub: s
   switch (code) {
     case "AuthorizationFailed": {
       const scope = /over scope '([^']+)'/.exec(message)?.[1];
-      return { text: `${who(ctx)} does not have permission to ${VERBS[ctx.operation]} in ${whereFrom(scope ?? ctx.resourceId, sub)}. ${roleAdvice(ctx)}` };
+      const action = /perform action '([^']+)'/.exec(message)?.[1];
+      const missing = action ? ` (missing permission: ${action})` : "";
+      return { text: `${who(ctx)} does not have permission to ${VERBS[ctx.operation]} in ${whereFrom(scope ?? ctx.resourceId, sub)}${missing}. ${roleAdvice(ctx)}` };
     }
     case "LinkedAuthorizationFailed": {
       const action = /perform action '([^']+)' on the linked scope/.exec(message)?.[1] ?? "";
@@ -417,7 +429,14 @@ function userMessageFor(code: string, message: string, ctx: ErrorContext, sub: s
     case "MissingSubscriptionRegistration": {
       const ns = /namespace '([^']+)'/.exec(message)?.[1] ?? "the resource provider";
       return {
-        text: `${capital(subscription(sub))} is not registered for ${ns}. An owner can register it once: az provider register --namespace ${ns} --subscription ${sub ?? "<subscription>"}`,
+        text: `${capital(subscription(sub))} is not registered for ${ns}, which a private endpoint to this target needs. Register it from the request form (“Register ${ns}”), or an owner can register it once: az provider register --namespace ${ns} --subscription ${sub ?? "<subscription>"}`,
+      };
+    }
+    case "PrivateLinkServiceNotVisibleToSubscription": {
+      // Azure's code for this refusal is unconfirmed; the local ARM uses this one (README).
+      const pls = lastName(/service (\S+) is not visible/.exec(message)?.[1]) ?? "this Private Link Service";
+      return {
+        text: `The provider has not made ${pls} visible to ${subscription(sub)}, so Azure refuses endpoints to it from there. Ask the provider to add subscription ${sub ?? "<your subscription>"} to the service's visibility list, or use a subscription they have listed.`,
       };
     }
     case "SubnetIsFull":

@@ -10,11 +10,13 @@
  */
 import { WebSiteManagementClient } from "@azure/arm-appservice";
 import { NetworkManagementClient } from "@azure/arm-network";
+import { ResourceManagementClient } from "@azure/arm-resources";
 import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
 import type { TokenCredential } from "@azure/core-auth";
 import type { AppConfig } from "../config";
 import { armAppScope } from "./credentials";
 import { clientRequestIdPolicy } from "./client-request-id";
+import { rememberErrorBodies } from "./error-bodies";
 import { DEFAULT_LRO_POLL_INTERVAL_MS, retryOptionsFrom, type AzureClientOptions } from "./options";
 
 export type ArmConfig = Pick<AppConfig, "armEndpoint" | "armAudience">;
@@ -23,6 +25,8 @@ export type ArmClients = {
   network(subscriptionId: string): NetworkManagementClient;
   web(subscriptionId: string): WebSiteManagementClient;
   subscriptions(): SubscriptionClient;
+  /** Resource provider registration (Microsoft.Resources). */
+  resources(subscriptionId: string): ResourceManagementClient;
   /** `updateIntervalInMs` for long-running operations. */
   readonly pollIntervalMs: number;
 };
@@ -41,6 +45,7 @@ export function createArmClients(config: ArmConfig, credential: TokenCredential,
   };
   const network = new Map<string, NetworkManagementClient>();
   const web = new Map<string, WebSiteManagementClient>();
+  const resources = new Map<string, ResourceManagementClient>();
   let subscriptions: SubscriptionClient | undefined;
 
   const cached = <T>(map: Map<string, T>, key: string, make: () => T): T => {
@@ -65,10 +70,15 @@ export function createArmClients(config: ArmConfig, credential: TokenCredential,
             credentials: { scopes },
             retryOptions,
             userAgentOptions: { userAgentPrefix: USER_AGENT },
-            additionalPolicies: [{ policy: clientRequestIdPolicy, position: "perCall" }],
+            // The SDK's paging drops ARM's error message (which names a missing permission): keep it.
+            additionalPolicies: [
+              { policy: clientRequestIdPolicy, position: "perCall" },
+              { policy: rememberErrorBodies(), position: "perCall" },
+            ],
           }),
       ),
     subscriptions: () => (subscriptions ??= new SubscriptionClient(credential, classic)),
+    resources: (subscriptionId) => cached(resources, subscriptionId, () => new ResourceManagementClient(credential, subscriptionId, classic)),
     pollIntervalMs: options.lroPollIntervalMs ?? DEFAULT_LRO_POLL_INTERVAL_MS,
   };
 }

@@ -10,7 +10,7 @@ import { createArmClients, type ArmConfig } from "./clients";
 import { LroWatch, type LroOptions } from "./lro";
 import type { AzureClientOptions } from "./options";
 import { requireResourceId } from "./resource-ids";
-import { networkInterfaceSchema, parseAzure, privateEndpointSchema, virtualNetworkSchema } from "./schemas";
+import { networkInterfaceSchema, parseAzure, privateEndpointSchema, providerRegistrationSchema, virtualNetworkSchema } from "./schemas";
 import { listSubscriptions } from "./subscriptions";
 import type { AzureSubscription, EndpointDetails, PrivateEndpointInfo, VirtualNetworkInfo } from "./types";
 
@@ -30,8 +30,15 @@ export type CreatePrivateEndpointInput = {
   requestMessage: string;
 };
 
+/** Azure's `registrationState` of a resource provider in a subscription (other values pass through). */
+export type ProviderRegistrationState = "Registered" | "Registering" | "NotRegistered" | "Unregistering" | (string & {});
+
 export interface ConsumerAzure {
   listSubscriptions(): Promise<AzureSubscription[]>;
+  /** Whether `namespace` (e.g. Microsoft.Web) is registered in the subscription. */
+  providerRegistration(subscriptionId: string, namespace: string): Promise<ProviderRegistrationState>;
+  /** Starts registering `namespace` (asynchronous in Azure: poll providerRegistration). Needs …/register/action. */
+  registerProvider(subscriptionId: string, namespace: string): Promise<ProviderRegistrationState>;
   listVirtualNetworks(subscriptionId: string): Promise<VirtualNetworkInfo[]>;
   /** Creates the endpoint with a manual connection (the provider must approve). Long-running. */
   createPrivateEndpoint(input: CreatePrivateEndpointInput, options?: LroOptions): Promise<PrivateEndpointInfo>;
@@ -106,6 +113,26 @@ export function createConsumerAzure(config: ArmConfig, credential: TokenCredenti
 
   return {
     listSubscriptions: () => listSubscriptions(clients, "user"),
+
+    async providerRegistration(subscriptionId, namespace) {
+      let raw: unknown;
+      try {
+        raw = await clients.resources(subscriptionId).providers.get(namespace);
+      } catch (err) {
+        rethrow(err, ctx({ operation: "readProviderRegistration", subscriptionId }));
+      }
+      return parseAzure(providerRegistrationSchema, raw, `the registration of ${namespace}`).registrationState;
+    },
+
+    async registerProvider(subscriptionId, namespace) {
+      let raw: unknown;
+      try {
+        raw = await clients.resources(subscriptionId).providers.register(namespace);
+      } catch (err) {
+        rethrow(err, ctx({ operation: "registerResourceProvider", subscriptionId }));
+      }
+      return parseAzure(providerRegistrationSchema, raw, `the registration of ${namespace}`).registrationState;
+    },
 
     async listVirtualNetworks(subscriptionId) {
       const raw: unknown[] = [];

@@ -126,7 +126,7 @@ describe("whose rights", () => {
     const e = await azureErrorOf(provider.listConnections(target));
     expect(e).toMatchObject({ status: 403, code: "AuthorizationFailed", retryable: false });
     expect(e.userMessage).toBe(
-      `Crosslink's own identity (its service principal in the provider tenant) does not have permission to read private endpoint connections in resource group rg-litware of subscription ${L.subscriptionId}. Give Crosslink's service principal Reader on the provider's subscription or resource group.`,
+      `Crosslink's own identity (its service principal in the provider tenant) does not have permission to read private endpoint connections in resource group rg-litware of subscription ${L.subscriptionId} (missing permission: Microsoft.Web/sites/privateEndpointConnections/read). Assign Crosslink's service principal the custom role defined in deploy/azure/crosslink-provider-role.json on the provider's subscription (see “Running on real Azure” in the README); if it is assigned, update the role from the current file.`,
     );
   });
 

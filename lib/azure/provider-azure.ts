@@ -6,6 +6,11 @@
  * Sites and slots are Microsoft.Web (arm-appservice: approval and removal are long-running);
  * Private Link Services are Microsoft.Network (arm-network: approval is synchronous, removal
  * long-running). Callers name a target by ID and never need to know which.
+ *
+ * Slots: where App Service lists a slot's connections is unconfirmed — under the slot
+ * (`…/slots/{slot}/privateEndpointConnections`) or under the parent site with group ID
+ * `sites-<slot>`. A slot's connections are looked for in both places, a site's list leaves out
+ * those of its slots, and a slot connection is approved or removed where it was found.
  */
 import type { TokenCredential } from "@azure/core-auth";
 import type { AzureConnectionStatus } from "../domain/connection-lifecycle";
@@ -47,6 +52,50 @@ export function createProviderAzure(config: ArmConfig, credential: TokenCredenti
   const ctx = (c: Omit<ErrorContext, "actor">): ErrorContext => ({ ...c, actor: "provider" });
   const target = (id: string): Target => requireResourceId(id, ["site", "slot", "privateLinkService"]);
   const lroOptions = (watch: LroWatch) => ({ updateIntervalInMs: clients.pollIntervalMs, onResponse: watch.onResponse });
+
+  /**
+   * A site's connections with their group IDs. `groupIds` is not in the App Service SDK's model
+   * (it drops it), so it is read from the raw answer. Only the first page's raw answer reaches
+   * `onResponse`; connections on later pages count as the site's own.
+   */
+  async function siteConnections(t: SiteResourceId | SlotResourceId): Promise<{ raw: unknown; groupIds: string[] }[]> {
+    const groupIdsById = new Map<string, string[]>();
+    const onResponse = (res: { parsedBody?: unknown }) => {
+      const value = (res.parsedBody as { value?: unknown } | undefined)?.value;
+      if (!Array.isArray(value)) return;
+      for (const c of value as { id?: unknown; properties?: { groupIds?: unknown } }[]) {
+        const ids = c.properties?.groupIds;
+        if (typeof c.id === "string" && Array.isArray(ids)) groupIdsById.set(c.id.toLowerCase(), ids.filter((g): g is string => typeof g === "string"));
+      }
+    };
+    const out: { raw: unknown; groupIds: string[] }[] = [];
+    for await (const c of clients.web(t.subscriptionId).webApps.listPrivateEndpointConnectionList(t.resourceGroup, t.siteName, { onResponse })) {
+      out.push({ raw: c, groupIds: groupIdsById.get(String((c as { id?: unknown }).id ?? "").toLowerCase()) ?? [] });
+    }
+    return out;
+  }
+
+  /** A slot's connections listed under the slot (none, or 404, when App Service lists them under the site). */
+  async function slotConnectionsUnderSlot(t: SlotResourceId): Promise<unknown[]> {
+    const out: unknown[] = [];
+    try {
+      for await (const c of clients.web(t.subscriptionId).webApps.listPrivateEndpointConnectionListSlot(t.resourceGroup, t.siteName, t.slotName)) out.push(c);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    return out;
+  }
+
+  /** Where a slot's connection lives: under the slot, else (App Service listing it under the site) the site. */
+  async function slotConnectionHome(t: SlotResourceId, connectionName: string): Promise<"slot" | "site"> {
+    try {
+      await clients.web(t.subscriptionId).webApps.getPrivateEndpointConnectionSlot(t.resourceGroup, t.siteName, connectionName, t.slotName);
+      return "slot";
+    } catch (err) {
+      if (isNotFound(err)) return "site";
+      throw err;
+    }
+  }
 
   async function resourcesIn(subscriptionId: string): Promise<ManageableResource[]> {
     const web = clients.web(subscriptionId);
@@ -100,14 +149,25 @@ export function createProviderAzure(config: ArmConfig, credential: TokenCredenti
       const t = target(targetResourceId);
       const schema = providerConnectionSchema(t.id);
       const raw: unknown[] = [];
+      const isSlotGroup = (g: string) => /^sites-/i.test(g);
       try {
-        const pages =
-          t.kind === "site"
-            ? clients.web(t.subscriptionId).webApps.listPrivateEndpointConnectionList(t.resourceGroup, t.siteName)
-            : t.kind === "slot"
-              ? clients.web(t.subscriptionId).webApps.listPrivateEndpointConnectionListSlot(t.resourceGroup, t.siteName, t.slotName)
-              : clients.network(t.subscriptionId).privateLinkServices.listPrivateEndpointConnections(t.resourceGroup, t.name);
-        for await (const c of pages) raw.push(c);
+        if (t.kind === "site") {
+          // Connections of the site's slots, when App Service lists them here, are not the site's.
+          for (const c of await siteConnections(t)) if (!c.groupIds.some(isSlotGroup)) raw.push(c.raw);
+        } else if (t.kind === "slot") {
+          const group = `sites-${t.slotName}`.toLowerCase();
+          const underSlot = await slotConnectionsUnderSlot(t);
+          const underSite = (await siteConnections(t)).filter((c) => c.groupIds.some((g) => g.toLowerCase() === group)).map((c) => c.raw);
+          const seen = new Set<string>();
+          for (const c of [...underSlot, ...underSite]) {
+            const name = String((c as { name?: unknown }).name ?? "").toLowerCase();
+            if (seen.has(name)) continue;
+            seen.add(name);
+            raw.push(c);
+          }
+        } else {
+          for await (const c of clients.network(t.subscriptionId).privateLinkServices.listPrivateEndpointConnections(t.resourceGroup, t.name)) raw.push(c);
+        }
       } catch (err) {
         rethrow(err, ctx({ operation: "listConnections", subscriptionId: t.subscriptionId, resourceId: t.id }));
       }
@@ -138,10 +198,10 @@ export function createProviderAzure(config: ArmConfig, credential: TokenCredenti
         } else {
           const web = clients.web(t.subscriptionId).webApps;
           const body = { privateLinkServiceConnectionState: state };
-          const poller =
-            t.kind === "site"
-              ? web.approveOrRejectPrivateEndpointConnection(t.resourceGroup, t.siteName, connectionName, body, lroOptions(watch))
-              : web.approveOrRejectPrivateEndpointConnectionSlot(t.resourceGroup, t.siteName, connectionName, t.slotName, body, lroOptions(watch));
+          const slot = t.kind === "slot" && (await slotConnectionHome(t, connectionName)) === "slot" ? t : null;
+          const poller = slot
+            ? web.approveOrRejectPrivateEndpointConnectionSlot(slot.resourceGroup, slot.siteName, connectionName, slot.slotName, body, lroOptions(watch))
+            : web.approveOrRejectPrivateEndpointConnection(t.resourceGroup, t.siteName, connectionName, body, lroOptions(watch));
           result = await watch.run(poller);
         }
       } catch (err) {
@@ -161,10 +221,10 @@ export function createProviderAzure(config: ArmConfig, credential: TokenCredenti
           await watch.run(poller);
         } else {
           const web = clients.web(t.subscriptionId).webApps;
-          const poller =
-            t.kind === "site"
-              ? web.deletePrivateEndpointConnection(t.resourceGroup, t.siteName, connectionName, lroOptions(watch))
-              : web.deletePrivateEndpointConnectionSlot(t.resourceGroup, t.siteName, connectionName, t.slotName, lroOptions(watch));
+          const slot = t.kind === "slot" && (await slotConnectionHome(t, connectionName)) === "slot" ? t : null;
+          const poller = slot
+            ? web.deletePrivateEndpointConnectionSlot(slot.resourceGroup, slot.siteName, connectionName, slot.slotName, lroOptions(watch))
+            : web.deletePrivateEndpointConnection(t.resourceGroup, t.siteName, connectionName, lroOptions(watch));
           await watch.run(poller);
         }
       } catch (err) {

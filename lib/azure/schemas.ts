@@ -259,6 +259,12 @@ export function providerConnectionSchema(targetResourceId: string) {
     );
 }
 
+/** A resource provider as `GET|POST /subscriptions/{id}/providers/{namespace}[/register]` answers. */
+export const providerRegistrationSchema = z.object({
+  namespace: text,
+  registrationState: z.string().min(1),
+});
+
 // ---------------------------------------------------------------- parsing
 
 /**

@@ -9,6 +9,7 @@ import { ValidationError } from "../core/errors";
 import { parseInput } from "../core/parse";
 import { jobOrder } from "../jobs/job";
 import type { ConsumerAzure } from "../azure";
+import { requireRegisteredProviders } from "./consumer-prerequisites";
 import { createEndpointJob } from "./jobs/create-endpoint";
 import { managedTarget } from "./managed-target";
 import { createRequest } from "./request-writer";
@@ -66,6 +67,7 @@ export async function fileRequest(
   const chosen = vnet?.subnets.find((s) => sameResourceId(s.id, subnet.id));
   if (!vnet || !chosen) throw new ValidationError({ subnetId: "That subnet was not found in your subscription, or you cannot read it." });
   if (!chosen.endpointAllowed) throw new ValidationError({ subnetId: chosen.reason ?? "Private endpoints cannot be placed in that subnet." });
+  await requireRegisteredProviders(consumerAzure, subnet.subscriptionId, target);
 
   const duplicate = await db.connectionRequest.findFirst({
     where: {

@@ -11,6 +11,16 @@ export const SUBSCRIPTIONS_URL = "/api/consumer/subscriptions";
 
 export const networksUrl = (subscriptionId: string) => `/api/consumer/subscriptions/${encodeURIComponent(subscriptionId)}/networks`;
 
+/** The resource providers a private endpoint to `target` needs, and whether each is registered in the subscription. */
+export const providersUrl = (subscriptionId: string, target: string) =>
+  `/api/consumer/subscriptions/${encodeURIComponent(subscriptionId)}/providers${target ? `?target=${encodeURIComponent(target)}` : ""}`;
+
+/** GET /api/consumer/subscriptions/{id}/providers: Azure's registrationState per namespace. */
+export const providersSchema = z.object({
+  providers: z.array(z.object({ namespace: z.string(), state: z.string(), registered: z.boolean() })),
+});
+export type ProviderStatus = z.infer<typeof providersSchema>["providers"][number];
+
 export const requestStatusUrl = (requestId: string) => `/api/consumer/requests/${encodeURIComponent(requestId)}`;
 
 const subscriptionSchema = z.object({

@@ -13,6 +13,7 @@ import { EndpointNameField } from "./endpoint-name-field";
 import { FormSection } from "./form-section";
 import { GroupIdChoice } from "./group-id-choice";
 import { MessageField } from "./message-field";
+import { ProviderRegistration } from "./provider-registration";
 import { SubnetPicker, subnetInputId } from "./subnet-picker";
 import { SubscriptionPicker } from "./subscription-picker";
 import { TargetField } from "./target-field";
@@ -45,6 +46,8 @@ export function NewRequestForm({ initialTarget, initialGroupId }: { initialTarge
   const allNetworks = networks.load.status === "ready" ? networks.load.data.networks : [];
 
   const checked = checkDraft(draft, allNetworks);
+  const subscriptionName =
+    subscriptions.load.status === "ready" ? subscriptions.load.data.subscriptions.find((s) => s.subscriptionId === draft.subscriptionId)?.displayName : undefined;
   /** The chosen subnet's radio, else the first one that can be chosen, else the subscription (no subnets yet). */
   const subnetToFocus = () => {
     const subnet = checked.subnet ?? allNetworks.flatMap((n) => n.subnets).find((s) => s.endpointAllowed);
@@ -121,6 +124,15 @@ export function NewRequestForm({ initialTarget, initialGroupId }: { initialTarge
             form.touch("subscriptionId");
           }}
         />
+        {draft.subscriptionId && (
+          // Keyed by subscription: another subscription's answer is never shown for this one.
+          <ProviderRegistration
+            key={draft.subscriptionId}
+            subscriptionId={draft.subscriptionId}
+            subscriptionName={subscriptionName ?? draft.subscriptionId}
+            target={checked.target?.id ?? ""}
+          />
+        )}
         {draft.subscriptionId && (
           <SubnetPicker
             ids={ids.subnetId}

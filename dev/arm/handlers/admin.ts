@@ -13,12 +13,14 @@
  *   GET|PUT /_local/lro                   {minMs, maxMs, retryAfterSeconds}
  *   GET|PUT /_local/mfa                   {requireMfa: "writes" | "off"}
  *   GET|PUT /_local/change-feed           {url, providerSideEvents}
+ *   GET|PUT /_local/behaviour             {slotConnections: "slot"|"site", registrationMs}
  *   GET|DELETE /_local/events             recent change-feed events
  *   GET /_local/stats, POST /_local/stats/reset
  */
 import fs from "node:fs";
 import { NO_FAULTS, validateFaults, type FaultConfig } from "../config";
 import { Errors } from "../http/errors";
+import { mergeBehaviour } from "../protocol/behaviour";
 import type { Reply } from "../http/router";
 import type { Services } from "../services";
 import type { WorldState } from "../world/model";
@@ -181,6 +183,18 @@ export function handleAdmin(svc: Services, method: string, path: string, query: 
           typeof body.providerSideEvents === "boolean" ? body.providerSideEvents : svc.changeFeed.config.providerSideEvents,
       });
       return ok(svc.changeFeed.config);
+    }
+
+    case "GET /_local/behaviour":
+      return ok(svc.behaviour);
+
+    case "PUT /_local/behaviour": {
+      try {
+        svc.behaviour = mergeBehaviour(svc.behaviour, json(raw));
+      } catch (e) {
+        bad(e);
+      }
+      return ok(svc.behaviour);
     }
 
     case "GET /_local/events":

@@ -39,15 +39,26 @@ function result(ctx: Ctx): Reply {
   return ctx.svc.lro.finalReply(op.id) ?? { status: 204 };
 }
 
-function pair(prefix: string, family: "network" | "web" | "privatedns", statusSeg: string, resultSeg: string, action: string): Route[] {
+/**
+ * The status and result routes of one provider. Each declares the read action Azure's operation
+ * list names for its own path (`…/locations/operations/read` and `…/locations/operationResults/read`
+ * are separate operations there), so a role must grant the ones its callers actually poll.
+ */
+function pair(
+  prefix: string,
+  family: "network" | "web" | "privatedns",
+  statusSeg: string,
+  resultSeg: string,
+  actions: { status: string; result: string },
+): Route[] {
   return [
     {
       method: "GET",
       template: `${prefix}/${statusSeg}/{operationId}`,
       operationId: `${family}_OperationStatus`,
       family,
-      type: action.replace(/\/read$/, ""),
-      action,
+      type: actions.status.replace(/\/read$/, ""),
+      action: actions.status,
       scope: (p) => `/subscriptions/${p.subscriptionId}`,
       handle: status,
     },
@@ -56,8 +67,8 @@ function pair(prefix: string, family: "network" | "web" | "privatedns", statusSe
       template: `${prefix}/${resultSeg}/{operationId}`,
       operationId: `${family}_OperationResult`,
       family,
-      type: action.replace(/\/read$/, ""),
-      action,
+      type: actions.result.replace(/\/read$/, ""),
+      action: actions.result,
       scope: (p) => `/subscriptions/${p.subscriptionId}`,
       handle: result,
     },
@@ -65,13 +76,16 @@ function pair(prefix: string, family: "network" | "web" | "privatedns", statusSe
 }
 
 export const operationRoutes: Route[] = [
-  ...pair("/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/{location}", "network", "operations", "operationResults", "Microsoft.Network/locations/operations/read"),
-  ...pair("/subscriptions/{subscriptionId}/providers/Microsoft.Web/locations/{location}", "web", "operations", "operationResults", "Microsoft.Web/locations/operations/read"),
-  ...pair(
-    "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network",
-    "privatedns",
-    "privateDnsOperationStatuses",
-    "privateDnsOperationResults",
-    "Microsoft.Network/privateDnsOperationStatuses/read",
-  ),
+  ...pair("/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/{location}", "network", "operations", "operationResults", {
+    status: "Microsoft.Network/locations/operations/read",
+    result: "Microsoft.Network/locations/operationResults/read",
+  }),
+  ...pair("/subscriptions/{subscriptionId}/providers/Microsoft.Web/locations/{location}", "web", "operations", "operationResults", {
+    status: "Microsoft.Web/locations/operations/read",
+    result: "Microsoft.Web/locations/operationResults/read",
+  }),
+  ...pair("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network", "privatedns", "privateDnsOperationStatuses", "privateDnsOperationResults", {
+    status: "Microsoft.Network/privateDnsOperationStatuses/read",
+    result: "Microsoft.Network/privateDnsOperationResults/read",
+  }),
 ];

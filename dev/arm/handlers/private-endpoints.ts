@@ -194,6 +194,11 @@ function connectionsEqual(pe: PrivateEndpointRecord, body: Body): boolean {
   });
 }
 
+function plsVisibleTo(pls: { visibility: string[]; autoApproval: string[] }, subscriptionId: string): boolean {
+  const listed = (list: string[]) => list.some((s) => s === "*" || s.toLowerCase() === subscriptionId.toLowerCase());
+  return listed(pls.visibility) || listed(pls.autoApproval);
+}
+
 function put(ctx: Ctx): Reply {
   const { world, config } = ctx.svc;
   const peName = ctx.params.privateEndpointName!;
@@ -280,6 +285,17 @@ function put(ctx: Ctx): Reply {
   const groupIds = conn.properties.groupIds ?? [];
   const target = resolveTarget(world, conn.properties.privateLinkServiceId, groupIds, at, connectionId);
   const targetId = target.kind === "site" ? target.site.id : target.pls.id;
+  const consumerSubscription = ctx.params.subscriptionId!;
+
+  // Prerequisites on the consumer's side: the target's resource provider registered in the
+  // endpoint's subscription (Microsoft.Network is checked by the pipeline), and for a Private Link
+  // Service, the subscription on its visibility list (its auto-approval list implies visibility).
+  if (target.kind === "site" && !world.isRegistered(consumerSubscription, "Microsoft.Web")) {
+    throw Errors.missingSubscriptionRegistration("Microsoft.Web");
+  }
+  if (target.kind === "pls" && !plsVisibleTo(target.pls, consumerSubscription)) {
+    throw Errors.privateLinkServiceNotVisible(target.pls.id, consumerSubscription);
+  }
 
   if (!isManual && !ctx.svc.rbac.can(ctx.principal.oid, target.approvalAction, targetId)) {
     throw Errors.linkedAuthorizationFailed(ctx.principal.client, ctx.principal.oid, WRITE, peId, target.approvalAction, targetId);

@@ -1,6 +1,8 @@
 /**
  * Resource provider registration (read, register, unregister). A write to a namespace the
  * subscription has not registered answers 409 MissingSubscriptionRegistration (pipeline), as ARM.
+ * Register is asynchronous as in Azure: `Registering` for behaviour.registrationMs, then
+ * `Registered` (the caller polls the provider's `registrationState`).
  */
 import { Errors } from "../http/errors";
 import type { Ctx, Route } from "../http/router";
@@ -38,11 +40,10 @@ function canonical(ns: string): string | undefined {
 }
 
 function render(ctx: Ctx, ns: string): Record<string, unknown> {
-  const registered = ctx.svc.world.isRegistered(ctx.params.subscriptionId!, ns);
   return {
     id: `/subscriptions/${ctx.params.subscriptionId}/providers/${ns}`,
     namespace: ns,
-    registrationState: registered ? "Registered" : "NotRegistered",
+    registrationState: ctx.svc.world.registrationState(ctx.params.subscriptionId!, ns),
     registrationPolicy: "RegistrationRequired",
     resourceTypes: PROVIDERS[ns]!.map((t) => ({
       resourceType: t.resourceType,
@@ -61,7 +62,8 @@ function nsOr404(ctx: Ctx): string {
 function registration(register: boolean) {
   return (ctx: Ctx) => {
     const ns = nsOr404(ctx);
-    if (ns !== "Microsoft.Resources") ctx.svc.world.setRegistered(ctx.params.subscriptionId!, ns, register);
+    // Registering takes a while in Azure: the answer says Registering until it is done.
+    if (ns !== "Microsoft.Resources") ctx.svc.world.setRegistered(ctx.params.subscriptionId!, ns, register, ctx.svc.behaviour.registrationMs);
     return ok(render(ctx, ns));
   };
 }

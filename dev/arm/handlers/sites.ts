@@ -79,6 +79,9 @@ export function renderSiteConnection(parent: SiteRecord, link: ConnectionLink): 
     properties: {
       provisioningState: link.provisioningState,
       privateEndpoint: { id: link.privateEndpointId },
+      // Not in the REST spec's schema, but what tells a slot's connection (`sites-<slot>`) apart
+      // when App Service lists it under the parent site (see protocol/behaviour.ts).
+      groupIds: [link.groupId ?? "sites"],
       privateLinkServiceConnectionState: {
         status: link.status,
         description: link.description,
@@ -115,7 +118,7 @@ function slotsOf(world: World, site: SiteRecord): SiteRecord[] {
 
 function connectionOr404(ctx: Ctx, parent: SiteRecord): ConnectionLink {
   const name = ctx.params.privateEndpointConnectionName!;
-  const link = findProviderLink(ctx.svc.world, parent.id, name);
+  const link = findProviderLink(ctx.svc.world, parent.id, name, ctx.svc.behaviour.slotConnections);
   if (!link) {
     throw new ArmError(404, "NotFound", `The private endpoint connection '${name}' was not found on ${parent.slotName ? "slot" : "site"} '${parent.name}'.`);
   }
@@ -179,7 +182,7 @@ function approveOrReject(ctx: Ctx): Reply {
 function deleteConnection(ctx: Ctx): Reply {
   const { world } = ctx.svc;
   const parent = parentOr404(ctx);
-  const link = findProviderLink(world, parent.id, ctx.params.privateEndpointConnectionName!);
+  const link = findProviderLink(world, parent.id, ctx.params.privateEndpointConnectionName!, ctx.svc.behaviour.slotConnections);
   if (!link) return noContent();
   if (link.provisioningState === "Updating" || link.provisioningState === "Deleting") {
     throw anotherOperationInProgress(`${parent.id}/privateEndpointConnections/${link.providerConnectionName}`);
@@ -232,7 +235,7 @@ function connectionRoutes(prefix: string, slot: boolean): Route[] {
       action: `${typeBase}/privateEndpointConnections/read`,
       handle: (ctx) => {
         const parent = parentOr404(ctx);
-        return paged(ctx, providerLinks(ctx.svc.world, parent.id).map((l) => renderSiteConnection(parent, l)));
+        return paged(ctx, providerLinks(ctx.svc.world, parent.id, ctx.svc.behaviour.slotConnections).map((l) => renderSiteConnection(parent, l)));
       },
     },
     {

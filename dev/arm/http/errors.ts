@@ -188,6 +188,17 @@ export const Errors = {
     ),
   /** Network RP's answer for a missing child resource (subnet, connection). */
   networkChildNotFound: (id: string) => new ArmError(404, "NotFound", `Resource ${id} not found.`), // (Azure)
+  /**
+   * A consumer subscription not on a Private Link Service's visibility list. The code and wording
+   * Azure uses are unconfirmed (README, known differences); the status follows other refusals of
+   * a linked resource in a private endpoint's body.
+   */
+  privateLinkServiceNotVisible: (plsId: string, subscriptionId: string) =>
+    new ArmError(
+      400,
+      "PrivateLinkServiceNotVisibleToSubscription",
+      `Private link service ${plsId} is not visible to subscription ${subscriptionId}. The owner of the private link service must add the subscription to the service's visibility list.`,
+    ),
   missingSubscriptionRegistration: (ns: string) =>
     new ArmError(
       409,

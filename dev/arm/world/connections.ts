@@ -11,6 +11,7 @@
  *   Rejected → Approved is refused (Azure: rejected connections cannot be approved).
  */
 import { Errors, ArmError } from "../http/errors";
+import type { SlotConnectionListing } from "../protocol/behaviour";
 import { parseResourceId, sameId } from "./ids";
 import type { ConnectionLink, ConnectionStatus, PrivateLinkServiceRecord, SiteRecord } from "./model";
 import type { World } from "./store";
@@ -135,24 +136,32 @@ export function consumerState(link: ConnectionLink): { status: ConnectionStatus;
   return { status: link.status, description: link.description, actionsRequired: link.actionsRequired || "None" };
 }
 
-/** Connections the provider sees on a site, slot or Private Link Service. */
-export function providerLinks(world: World, connectionParentId: string): ConnectionLink[] {
+/**
+ * Connections the provider sees on a site, slot or Private Link Service. `slotListing` says where a
+ * slot's connections are listed (protocol/behaviour.ts): under the slot, or under the parent site.
+ */
+export function providerLinks(world: World, connectionParentId: string, slotListing: SlotConnectionListing = "slot"): ConnectionLink[] {
   return world
     .allLinks()
-    .filter((l) => l.visible && !l.providerDeleted && sameId(providerParentOf(world, l), connectionParentId))
+    .filter((l) => l.visible && !l.providerDeleted && sameId(providerParentOf(world, l, slotListing), connectionParentId))
     .sort((a, b) => a.providerConnectionName.localeCompare(b.providerConnectionName));
 }
 
-export function providerParentOf(world: World, link: ConnectionLink): string {
-  if (!link.slotName) return link.targetId;
+export function providerParentOf(world: World, link: ConnectionLink, slotListing: SlotConnectionListing = "slot"): string {
+  if (!link.slotName || slotListing === "site") return link.targetId;
   const slot = world
     .list("site")
     .find((s) => s.parentSiteId && sameId(s.parentSiteId, link.targetId) && s.slotName === link.slotName);
   return slot ? slot.id : `${link.targetId}/slots/${link.slotName}`;
 }
 
-export function findProviderLink(world: World, connectionParentId: string, name: string): ConnectionLink | undefined {
-  return providerLinks(world, connectionParentId).find((l) => l.providerConnectionName.toLowerCase() === name.toLowerCase());
+export function findProviderLink(
+  world: World,
+  connectionParentId: string,
+  name: string,
+  slotListing: SlotConnectionListing = "slot",
+): ConnectionLink | undefined {
+  return providerLinks(world, connectionParentId, slotListing).find((l) => l.providerConnectionName.toLowerCase() === name.toLowerCase());
 }
 
 export function linksOfEndpoint(world: World, privateEndpointId: string): ConnectionLink[] {

@@ -17,6 +17,11 @@ export type SubscriptionRecord = {
   state: "Enabled" | "Disabled";
   /** Resource provider namespaces registered in this subscription (lowercase compare). */
   registeredProviders: string[];
+  /**
+   * Registrations under way: lowercase namespace → when (epoch ms) it becomes Registered. Azure
+   * registers asynchronously, so a registered-by-time namespace counts as registered from then on.
+   */
+  registering?: Record<string, number>;
 };
 
 export type ResourceGroupRecord = {

@@ -5,13 +5,17 @@
  * names so that a reset world is byte-for-byte the same every time.
  */
 import { createHash } from "node:crypto";
+import { CROSSLINK_PROVIDER_ROLE } from "../../world/crosslink-provider-role";
 import { DEMO_TENANTS, PROVIDER_TENANT } from "../../world/demo-tenants";
 import {
+  CONTOSO_PLS_VISIBLE_TO,
   CONTOSO_RESOURCES,
   DEMO_ROLE_DEFINITIONS,
   FABRIKAM_RESOURCES,
   NORTHWIND_RESOURCES,
   WOODGROVE_RESOURCES,
+  NORTHWIND_SANDBOX,
+  NORTHWIND_SANDBOX_RESOURCES,
 } from "../../world/demo-resources";
 import type {
   PrivateLinkServiceRecord,
@@ -35,19 +39,12 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
   { id: DEMO_ROLE_DEFINITIONS.owner, roleName: "Owner", actions: ["*"], notActions: [] },
   { id: DEMO_ROLE_DEFINITIONS.reader, roleName: "Reader", actions: ["*/read"], notActions: [] },
   {
+    // Crosslink's own custom role, exactly as published in the repository (the README tells
+    // administrators to create it from the same file), so a missing or useless action shows here.
     id: DEMO_ROLE_DEFINITIONS.privateEndpointConnectionApprover,
-    roleName: "Private Endpoint Connection Approver (demo custom role)",
-    // Approve/reject needs the approval action plus write on the connection; disconnect needs
-    // delete. Slots and Private Link Services get the same rights.
-    actions: [
-      "Microsoft.Web/sites/privateEndpointConnectionsApproval/action",
-      "Microsoft.Web/sites/privateEndpointConnections/*",
-      "Microsoft.Web/sites/slots/privateEndpointConnectionsApproval/action",
-      "Microsoft.Web/sites/slots/privateEndpointConnections/*",
-      "Microsoft.Network/privateLinkServices/privateEndpointConnectionsApproval/action",
-      "Microsoft.Network/privateLinkServices/privateEndpointConnections/*",
-    ],
-    notActions: [],
+    roleName: CROSSLINK_PROVIDER_ROLE.Name,
+    actions: [...CROSSLINK_PROVIDER_ROLE.Actions],
+    notActions: [...CROSSLINK_PROVIDER_ROLE.NotActions],
   },
 ];
 
@@ -83,7 +80,7 @@ function site(id: string, name: string, kind: string, extra: Partial<SiteRecord>
   };
 }
 
-function consumerVnet(r: typeof FABRIKAM_RESOURCES | typeof NORTHWIND_RESOURCES): VirtualNetworkRecord {
+function consumerVnet(r: typeof FABRIKAM_RESOURCES | typeof NORTHWIND_RESOURCES | typeof NORTHWIND_SANDBOX_RESOURCES): VirtualNetworkRecord {
   const v = r.vnet;
   return {
     ...base(v.id, v.name, r.subscriptionId, r.resourceGroup, r.location),
@@ -110,7 +107,7 @@ function consumerVnet(r: typeof FABRIKAM_RESOURCES | typeof NORTHWIND_RESOURCES)
 
 export function seedWorld(): WorldState {
   const c = CONTOSO_RESOURCES;
-  const resourceGroups: ResourceGroupRecord[] = [c, FABRIKAM_RESOURCES, NORTHWIND_RESOURCES, WOODGROVE_RESOURCES].map((r) => ({
+  const resourceGroups: ResourceGroupRecord[] = [c, FABRIKAM_RESOURCES, NORTHWIND_RESOURCES, WOODGROVE_RESOURCES, NORTHWIND_SANDBOX_RESOURCES].map((r) => ({
     id: r.resourceGroupId,
     subscriptionId: r.subscriptionId,
     name: r.resourceGroup,
@@ -143,8 +140,9 @@ export function seedWorld(): WorldState {
     ipConfigurations: [
       { name: "ipconfig-nat", subnetId: c.vnet.subnets.pls.id, privateIPAddress: "10.0.1.4", primary: true },
     ],
-    // Visible to every subscription (so other tenants can request), auto-approving none.
-    visibility: ["*"],
+    // Visible to the demo consumers' main subscriptions only (as a provider restricts it in
+    // Azure), so Northwind's sandbox subscription is refused; auto-approving none.
+    visibility: [...CONTOSO_PLS_VISIBLE_TO],
     autoApproval: [],
     enableProxyProtocol: false,
   };
@@ -162,6 +160,7 @@ export function seedWorld(): WorldState {
     consumerVnet(FABRIKAM_RESOURCES),
     consumerVnet(NORTHWIND_RESOURCES),
     consumerVnet(WOODGROVE_RESOURCES),
+    consumerVnet(NORTHWIND_SANDBOX_RESOURCES),
   ];
 
   const roleAssignments: RoleAssignment[] = [];
@@ -178,17 +177,28 @@ export function seedWorld(): WorldState {
       });
     }
   }
-  const providerScope = `/subscriptions/${PROVIDER_TENANT.subscriptionId}`;
-  for (const role of ["reader", "privateEndpointConnectionApprover"] as const) {
+  const northwind = DEMO_TENANTS.find((t) => t.tenantId === NORTHWIND_SANDBOX_RESOURCES.tenantId)!;
+  for (const u of northwind.users) {
+    const scope = `/subscriptions/${NORTHWIND_SANDBOX.subscriptionId}`;
     roleAssignments.push({
-      id: stableGuid(`ra:${PROVIDER_TENANT.crosslinkServicePrincipalOid}:${providerScope}:${role}`),
-      principalId: PROVIDER_TENANT.crosslinkServicePrincipalOid,
-      principalType: "ServicePrincipal",
-      roleDefinitionId: DEMO_ROLE_DEFINITIONS[role],
-      scope: providerScope,
-      description: `Crosslink (service principal in ${PROVIDER_TENANT.displayName}) has ${role} on ${PROVIDER_TENANT.subscriptionName}`,
+      id: stableGuid(`ra:${u.oid}:${scope}:owner`),
+      principalId: u.oid,
+      principalType: "User",
+      roleDefinitionId: DEMO_ROLE_DEFINITIONS.owner,
+      scope,
+      description: `${u.username} is Owner of ${NORTHWIND_SANDBOX.subscriptionName}`,
     });
   }
+  const providerScope = `/subscriptions/${PROVIDER_TENANT.subscriptionId}`;
+  // Only the published custom role: no Reader, so every read Crosslink does must be in the role.
+  roleAssignments.push({
+    id: stableGuid(`ra:${PROVIDER_TENANT.crosslinkServicePrincipalOid}:${providerScope}:privateEndpointConnectionApprover`),
+    principalId: PROVIDER_TENANT.crosslinkServicePrincipalOid,
+    principalType: "ServicePrincipal",
+    roleDefinitionId: DEMO_ROLE_DEFINITIONS.privateEndpointConnectionApprover,
+    scope: providerScope,
+    description: `Crosslink (service principal in ${PROVIDER_TENANT.displayName}) has ${CROSSLINK_PROVIDER_ROLE.Name} on ${PROVIDER_TENANT.subscriptionName}`,
+  });
 
   return {
     schemaVersion: 1,
@@ -199,7 +209,13 @@ export function seedWorld(): WorldState {
       displayName: t.subscriptionName,
       state: "Enabled" as const,
       registeredProviders: [...DEFAULT_PROVIDERS],
-    })),
+    })).concat({
+      subscriptionId: NORTHWIND_SANDBOX.subscriptionId,
+      tenantId: NORTHWIND_SANDBOX_RESOURCES.tenantId,
+      displayName: NORTHWIND_SANDBOX.subscriptionName,
+      state: "Enabled" as const,
+      registeredProviders: [...NORTHWIND_SANDBOX.registeredProviders],
+    }),
     resourceGroups,
     roleDefinitions: ROLE_DEFINITIONS.map((r) => ({ ...r, actions: [...r.actions], notActions: [...r.notActions] })),
     roleAssignments,

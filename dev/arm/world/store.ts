@@ -178,17 +178,34 @@ export class World {
   }
 
   isRegistered(subscriptionId: string, namespace: string): boolean {
-    const ns = namespace.toLowerCase();
-    if (ALWAYS_REGISTERED.includes(ns)) return true;
-    return !!this.subscription(subscriptionId)?.registeredProviders.some((p) => p.toLowerCase() === ns);
+    return this.registrationState(subscriptionId, namespace) === "Registered";
   }
 
-  setRegistered(subscriptionId: string, namespace: string, registered: boolean): void {
+  /** Azure's `registrationState` of a namespace in a subscription (a finished registration counts). */
+  registrationState(subscriptionId: string, namespace: string): "Registered" | "Registering" | "NotRegistered" {
+    const ns = namespace.toLowerCase();
+    if (ALWAYS_REGISTERED.includes(ns)) return "Registered";
+    const sub = this.subscription(subscriptionId);
+    if (!sub) return "NotRegistered";
+    if (sub.registeredProviders.some((p) => p.toLowerCase() === ns)) return "Registered";
+    const readyAt = sub.registering?.[ns];
+    if (readyAt === undefined) return "NotRegistered";
+    return Date.now() >= readyAt ? "Registered" : "Registering";
+  }
+
+  /** Registered at once (`delayMs` 0) or after `delayMs`; unregistering is immediate. */
+  setRegistered(subscriptionId: string, namespace: string, registered: boolean, delayMs = 0): void {
     const sub = this.subscription(subscriptionId);
     if (!sub) return;
+    const ns = namespace.toLowerCase();
     this.mutate(() => {
-      sub.registeredProviders = sub.registeredProviders.filter((p) => p.toLowerCase() !== namespace.toLowerCase());
-      if (registered) sub.registeredProviders.push(namespace);
+      const wasRegistered = this.isRegistered(subscriptionId, namespace);
+      sub.registeredProviders = sub.registeredProviders.filter((p) => p.toLowerCase() !== ns);
+      const { [ns]: running, ...others } = sub.registering ?? {};
+      sub.registering = others;
+      if (!registered) return;
+      if (wasRegistered || delayMs <= 0) sub.registeredProviders.push(namespace);
+      else sub.registering[ns] = running ?? Date.now() + delayMs;
     });
   }
 
