@@ -6,6 +6,11 @@ import { useJson } from "@/app/_lib/use-json";
 import { registerProviderAction } from "../actions";
 import { providersSchema, providersUrl, type ProviderStatus } from "../_lib/consumer-api";
 import { LoadProblem } from "../_components/load-problem";
+import { AzureAccessNeeded } from "../_components/azure-access-needed";
+import { SignInAgainLink } from "../_components/field";
+import { useCurrentPath } from "../_components/use-current-path";
+import type { ActionError } from "@/app/_lib/action";
+import { ARM_CONSENT_CODE } from "@/lib/auth/arm-consent";
 
 /** How often the registration state is read again while Azure registers (it takes seconds to minutes). */
 const POLL_MS = 1000;
@@ -26,7 +31,8 @@ export function ProviderRegistration({ subscriptionId, subscriptionName, target 
   // The last answer stays on screen while the next poll loads, so the panel does not flicker.
   const [providers, setProviders] = useState<ProviderStatus[] | null>(null);
   const [registered, setRegistered] = useState<string[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ActionError | null>(null);
+  const returnTo = useCurrentPath();
   const [pending, startTransition] = useTransition();
   const { load, retry } = useJson(providersUrl(subscriptionId, target), providersSchema, (data) => setProviders(data.providers));
 
@@ -48,7 +54,7 @@ export function ProviderRegistration({ subscriptionId, subscriptionName, target 
       setProblem(null);
       const result = await registerProviderAction(subscriptionId, namespace);
       if (!result.ok) {
-        setProblem(result.message);
+        setProblem(result);
         return;
       }
       setRegistered((r) => [...r, namespace]);
@@ -82,11 +88,14 @@ export function ProviderRegistration({ subscriptionId, subscriptionName, target 
           {p.namespace} is registered in {subscriptionName}. You can file the request.
         </p>
       ))}
-      {problem && (
+      {/* Registering is a write: Azure may want consent for Crosslink or a second factor first. */}
+      {problem?.code === ARM_CONSENT_CODE ? (
+        <AzureAccessNeeded message={problem.message} returnTo={returnTo} />
+      ) : problem ? (
         <p role="alert" className="rounded-fl border border-danger bg-danger-bg px-3 py-2 text-danger">
-          {problem}
+          {problem.message} {problem.status === 401 && <SignInAgainLink returnTo={returnTo} claims={problem.stepUpClaims} />}
         </p>
-      )}
+      ) : null}
     </section>
   );
 }
