@@ -3,7 +3,7 @@ import { withAzureClientRequestId } from "@/lib/azure/client-request-id";
 import { unstable_rethrow } from "next/navigation";
 import type { Requirement } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
-import { errorAnswer } from "@/lib/core/error-answer";
+import { errorAnswer, type ErrorAnswer } from "@/lib/core/error-answer";
 import { getSharedServices, type Services } from "@/lib/services";
 import { formSummary } from "./action-summary";
 import { currentRequestId } from "./request-context";
@@ -16,18 +16,7 @@ import { requirePrincipal } from "./session";
  * the same map as route handlers' JSON errors (lib/core/error-answer.ts). Next.js's own control
  * flow (redirect, notFound) passes through.
  */
-export type ActionError = {
-  ok: false;
-  status: number;
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string>;
-  /** A sign-in with something extra that fixes it (e.g. ARM consent); the form adds returnTo. */
-  signInUrl?: string;
-  /** code "step_up": the claims Azure asks for; the form links to sign-in with them. */
-  stepUpClaims?: string;
-  requestId: string;
-};
+export type ActionError = ErrorAnswer & { ok: false; requestId: string };
 
 export type ActionContext = { principal: Principal; services: Services; requestId: string };
 

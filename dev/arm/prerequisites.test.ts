@@ -16,6 +16,7 @@ import {
   FABRIKAM_RESOURCES as F,
   NORTHWIND_RESOURCES as N,
   NORTHWIND_SANDBOX_RESOURCES as S,
+  WOODGROVE_RESOURCES as W,
 } from "../world/demo-resources";
 import { PROVIDER_TENANT } from "../world/demo-tenants";
 import { eventually, startTestArm, type TestArm } from "./test-support/harness";
@@ -150,7 +151,7 @@ describe("resource provider registration", () => {
 describe("Private Link Service visibility", () => {
   it("lists the visible subscriptions; one off the list is refused, listed ones are accepted", async () => {
     const pls = await t.request("GET", `${C.privateLinkService.id}?${NET}`, { token: sp });
-    expect(pls.json.properties.visibility.subscriptions).toEqual([C.subscriptionId, F.subscriptionId, N.subscriptionId]);
+    expect(pls.json.properties.visibility.subscriptions).toEqual([C.subscriptionId, F.subscriptionId, N.subscriptionId, W.subscriptionId]);
 
     const refused = await t.request("PUT", sandboxEndpoint("pe-pls"), { token: nora, body: sandboxBody(C.privateLinkService.id, []) });
     expect(refused.status).toBe(400);

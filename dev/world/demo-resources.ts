@@ -154,7 +154,7 @@ export const WOODGROVE_RESOURCES = consumerNetwork(woodgrove, "westeurope", 5);
  * prerequisites: registering a resource provider, and Private Link Service visibility.
  */
 export const NORTHWIND_SANDBOX = {
-  subscriptionId: "eeee5555-0000-4000-8000-000000000005",
+  subscriptionId: "ffff6666-0000-4000-8000-000000000006",
   subscriptionName: "Northwind Sandbox",
   registeredProviders: ["Microsoft.Network"],
 } as const;

@@ -17,6 +17,8 @@ const FIXED: Readonly<Record<string, string>> = {
   "request.endpoint_created": "Private endpoint created",
   "request.creation_failed": "Creating the private endpoint failed",
   "request.creation_retry": "Azure was busy; creating the endpoint is retried",
+  "request.creation_awaits_step_up": "Creating the endpoint waits for the requester to confirm their sign-in with a second factor",
+  "request.creation_resumed": "Confirmed their sign-in; creating the endpoint goes on",
   "request.retry": "Retried creating the private endpoint",
   "request.discarded": "Discarded the request",
   "request.withdrawn": "Request withdrawn; its endpoint deleted",

@@ -38,7 +38,7 @@ describe("Azure's error codes become plain words", () => {
     );
     expect(e).toMatchObject({ status: 403, code: "AuthorizationFailed", retryable: false, requestId: "req-1" });
     expect(e.userMessage).toBe(
-      `Your account does not have permission to create private endpoints in resource group rg-fabrikam-network of subscription ${SUB}. Ask an owner of the subscription for Network Contributor on the resource group.`,
+      `Your account does not have permission to create private endpoints in resource group rg-fabrikam-network of subscription ${SUB} (missing permission: Microsoft.Network/privateEndpoints/write). Ask an owner of the subscription for Network Contributor on the resource group.`,
     );
     expect(e.message).toContain("does not have authorization"); // Azure's message kept
   });

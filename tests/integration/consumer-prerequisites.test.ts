@@ -57,7 +57,7 @@ describe("resource provider registration", () => {
 
   it("refuses to file before Microsoft.Web is registered, on the subscription field, saying what to do", async () => {
     const err = await failureOf(requireRegisteredProviders(w.consumer(NORA), S.subscriptionId, target(C.sites.orders.id)));
-    expect(isAppError(err) && err.fieldErrors?.subscriptionId).toMatch(/^Microsoft\.Web is not registered in subscription eeee5555-.*Use “Register Microsoft\.Web” below/);
+    expect(isAppError(err) && err.fieldErrors?.subscriptionId).toMatch(/^Microsoft\.Web is not registered in subscription ffff6666-.*Use “Register Microsoft\.Web” below/);
   });
 
   it("Azure's own refusal, should the endpoint be created anyway, is explained too", async () => {
