@@ -329,19 +329,29 @@ test("filters, search, sort and paging live in the URL; without JavaScript the l
   await expect(page.getByTestId("bulk-results")).toContainText("Reject selected: 3 of 3 recorded");
 });
 
-test("the inbox shows its rows with the page, says when reloading the list fails, and tries again on request", async ({ page }) => {
+test("the inbox loads its rows in the browser, says when loading or reloading the list fails, and tries again on request", async ({ page }) => {
   const tag = uniqueTag("loading");
   const [id] = await fileRequests({ count: 1, message: `Loading ${tag}` });
   await signInAsProvider(page);
 
-  // The rows come with the page: no call to the data endpoint for them.
+  // The rows come from the data endpoint, not with the page. Its first answer fails: nothing was
+  // shown yet, so the page says the requests could not be loaded, and offers to try again.
   const listCalls: string[] = [];
   page.on("request", (r) => {
     if (r.url().includes("/api/v1/provider/requests?")) listCalls.push(r.url());
   });
+  let answer: { status: number; body: string } | null = { status: 500, body: JSON.stringify({ error: { code: "500", message: "Something went wrong on our side. Try again; if it keeps happening, quote reference r-1." } }) };
+  await page.route("**/api/v1/provider/requests?**", (route) => (answer ? route.fulfill({ ...answer, contentType: "application/json" }) : route.continue()));
   await page.goto(`/provider?q=${tag}`);
+  const failure = page.getByTestId("inbox-load-error");
+  await expect(failure).toContainText("The requests could not be loaded. Something went wrong on our side.");
+  await expect(page.locator("tr[data-request-id]")).toHaveCount(0);
+  answer = null;
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(failure).toHaveCount(0);
   await expect(page.locator(`tr[data-request-id="${id}"]`)).toBeVisible();
-  expect(listCalls).toEqual([]);
+  expect(listCalls.every((u) => u.includes(`q=${tag}`))).toBe(true);
+  expect(listCalls.length).toBeGreaterThanOrEqual(2);
 
   // The inbox changes elsewhere (the header's poll says so) while the list's endpoint is down:
   // the page says so, keeps the rows it has, and keeps its filters usable.
@@ -351,10 +361,8 @@ test("the inbox shows its rows with the page, says when reloading the list fails
     return route.fulfill({ ...activity, contentType: "application/json" });
   });
   const changed = (mark: string) => ({ status: 200, body: JSON.stringify({ pendingRequests: 1, inboxMark: mark, unreadNotifications: 0, unreadMore: false }) });
-  let answer: { status: number; body: string } | null = { status: 500, body: JSON.stringify({ error: { code: "500", message: "Something went wrong on our side. Try again; if it keeps happening, quote reference r-1." } }) };
-  await page.route("**/api/v1/provider/requests?**", (route) => (answer ? route.fulfill({ ...answer, contentType: "application/json" }) : route.continue()));
+  answer = { status: 500, body: JSON.stringify({ error: { code: "500", message: "Something went wrong on our side. Try again; if it keeps happening, quote reference r-1." } }) };
   activity = changed("elsewhere-1");
-  const failure = page.getByTestId("inbox-load-error");
   await expect(failure).toContainText(
     "The list could not be refreshed; it shows what was loaded before. Something went wrong on our side. Try again; if it keeps happening, quote reference r-1.",
     { timeout: 15_000 },
