@@ -6,6 +6,7 @@
 import {
   BrowserlessSignInError,
   CookieJar,
+  resultFrom,
   signInThroughBrowserlessForm,
   type BrowserlessSignInOptions,
   type BrowserlessSignInResult,
@@ -48,18 +49,5 @@ export async function signInAndDecide(
   jar.store(res);
   const location = res.headers.get("location");
   if (res.status !== 302 || !location) throw new BrowserlessSignInError(`The consent decision was answered with HTTP ${res.status}.`, res.status, await res.text());
-  const url = new URL(location);
-  const params = url.searchParams;
-  return {
-    consentPage: page,
-    result: {
-      redirectUrl: location,
-      params,
-      code: params.get("code") ?? undefined,
-      state: params.get("state") ?? undefined,
-      error: params.get("error") ?? undefined,
-      errorDescription: params.get("error_description") ?? undefined,
-      silent: false,
-    },
-  };
+  return { consentPage: page, result: resultFrom(location, false) };
 }

@@ -9,7 +9,7 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARM_RESOURCE, CROSSLINK_APP, DEMO_PASSWORD, DEMO_TENANTS } from "../world/demo-tenants";
 import { parseClaimsRequest } from "./claims-request";
-import { BrowserlessSignInError, CookieJar, signInThroughBrowserlessForm, signInWithMsal, startLocalEntraForTests, type TestEntra } from "./test-support";
+import { BrowserlessSignInError, CookieJar, msalClientFor, signInThroughBrowserlessForm, signInWithMsal, startLocalEntraForTests, type TestEntra } from "./test-support";
 
 const fabrikam = DEMO_TENANTS.find((t) => t.key === "fabrikam")!;
 const felix = fabrikam.users[0]!;
@@ -27,15 +27,7 @@ afterAll(async () => {
 
 /** Crosslink's MSAL client as the app builds it: with client capability CP1. */
 function crosslinkClient(authority = "organizations"): ConfidentialClientApplication {
-  return new ConfidentialClientApplication({
-    auth: {
-      clientId: CROSSLINK_APP.clientId,
-      clientSecret: entra.clientSecret,
-      authority: `${entra.url}/${authority}`,
-      knownAuthorities: [new URL(entra.url).host],
-      clientCapabilities: ["CP1"],
-    },
-  });
+  return msalClientFor(entra, authority, undefined, ["CP1"]);
 }
 
 describe("amr per sign-in", () => {

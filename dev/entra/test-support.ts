@@ -222,7 +222,7 @@ function pageError(html: string): string | undefined {
 }
 
 /** The app's view of the response: the redirect URL's fragment or query, or the form_post fields. */
-function resultFrom(url: string, silent: boolean, posted?: URLSearchParams): BrowserlessSignInResult {
+export function resultFrom(url: string, silent: boolean, posted?: URLSearchParams): BrowserlessSignInResult {
   const parsed = new URL(url);
   const params = posted ?? (parsed.hash ? new URLSearchParams(parsed.hash.slice(1)) : parsed.searchParams);
   return {
@@ -316,6 +316,8 @@ export function msalClientFor(
   entra: { url: string; clientSecret: string },
   authority: string,
   system?: Configuration["system"],
+  /** e.g. ["CP1"], as Crosslink declares (claims challenges). */
+  clientCapabilities?: string[],
 ): ConfidentialClientApplication {
   return new ConfidentialClientApplication({
     auth: {
@@ -323,6 +325,7 @@ export function msalClientFor(
       clientSecret: entra.clientSecret,
       authority: `${entra.url}/${authority}`,
       knownAuthorities: [new URL(entra.url).host],
+      clientCapabilities,
     },
     system,
   });
