@@ -10,6 +10,7 @@ import { LiveActivity } from "./live/live-activity";
 import { NotificationsBell } from "./live/notifications-bell";
 import { LocalMailLink } from "./local-mail-link";
 import { notificationsNavItem } from "@/app/admin/notifications/nav";
+import { inboxMarkOfRequest } from "@/app/_lib/inbox-mark";
 
 /** Navigation follows the roles checked on the server; links alone grant nothing. */
 export function navItemsFor(principal: Principal | null): NavItem[] {
@@ -32,7 +33,7 @@ export function navItemsFor(principal: Principal | null): NavItem[] {
 async function activitySeed(principal: Principal | null): Promise<Activity | null> {
   if (!principal) return null;
   try {
-    return await activityFor(getSharedServices().db, principal);
+    return await activityFor(getSharedServices().db, principal, (_db, p) => inboxMarkOfRequest(p));
   } catch (err) {
     logger().warn({ err }, "header: the activity counts could not be read");
     return null;

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Form from "next/form";
 import Link from "next/link";
-import { inboxChangeMark, inboxFilterOptions } from "@/lib/connections/provider-inbox";
+import { inboxFilterOptions } from "@/lib/connections/provider-inbox";
 import { possessive } from "@/lib/domain/request-words";
 import { buttonStyles, inlineLinkStyles } from "@/app/_components/ui";
 import { pageData } from "@/app/_lib/page";
+import { inboxMarkOfRequest } from "@/app/_lib/inbox-mark";
 import { DEFAULT_PAGE_SIZE, hasFilters, inboxHref, PAGE_SIZES, parseInboxView } from "./_lib/inbox-url";
 import { inboxDataForView } from "./_lib/inbox-data-server";
 import { InboxList } from "./_components/inbox-list";
@@ -29,7 +30,7 @@ export default async function ProviderInboxPage({ searchParams }: Props) {
   const { principal, options, initial, activity } = await pageData({ role: "provider" }, async ({ principal, services }) => {
     const [options, activity, initial] = await Promise.all([
       inboxFilterOptions(services.db, principal),
-      inboxChangeMark(services.db, principal),
+      inboxMarkOfRequest(principal), // the header's read
       view.plain ? inboxDataForView(services.db, principal, view) : undefined,
     ]);
     return { principal, options, initial, activity };

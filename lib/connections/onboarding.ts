@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from "../core/errors";
 import { parseInput } from "../core/parse";
 import { parseTargetResourceId } from "../domain/resource-id";
 import type { ManageableResource, ProviderAzure } from "../azure";
+import { recountProviderResources } from "./resource-counts";
 
 /**
  * Provider onboarding: what the provider's app identity can see in Azure, and which of those
@@ -70,6 +71,7 @@ export async function setManaged(
     } else {
       await tx.providerResource.update({ where: { resourceId: parsed.key }, data: { managed: false } });
     }
+    await recountProviderResources(tx, principal.tenantId);
     await recordAudit(tx, {
       actor: personActor("provider", principal),
       action: input.manage ? "resource.registered" : "resource.unregistered",

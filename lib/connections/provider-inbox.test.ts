@@ -5,6 +5,7 @@ import { AuthorizationError } from "../auth/authorize";
 import { createTestDb } from "../../tests/support/test-db";
 import { seedDemoWorld } from "../../prisma/seed";
 import { demoPrincipal, demoTenantId } from "../../tests/support/principals";
+import { recountProviderResources } from "./resource-counts";
 import { providerInbox, inboxChangeMark, inboxFilterOptions, RESOURCE_LIST_LIMIT } from "./provider-inbox";
 import { adjustStateCounts, rebuildStateCounts } from "./state-counts";
 
@@ -22,7 +23,7 @@ const BASE = Date.UTC(2025, 0, 1);
 let n = 0;
 
 async function resource(owner: string, name: string, group = "rg", managed = true) {
-  return db.providerResource.create({
+  const created = await db.providerResource.create({
     data: {
       tenantId: tenant(owner),
       resourceId: `/subscriptions/s/resourcegroups/${group}/providers/microsoft.web/sites/${name}`,
@@ -36,6 +37,8 @@ async function resource(owner: string, name: string, group = "rg", managed = tru
       managed,
     },
   });
+  await recountProviderResources(db, tenant(owner));
+  return created;
 }
 
 async function user(key: string, displayName: string, email: string | null, username = `${displayName.toLowerCase().replace(/ /g, ".")}@${key}.test`) {
@@ -233,6 +236,7 @@ describe("inboxFilterOptions", () => {
         location: "westeurope",
       })),
     });
+    await recountProviderResources(db, tenant("contoso"));
     const options = await inboxFilterOptions(db, contoso);
     expect(options.resources).toBeNull();
     expect(options.resourceCount).toBe(RESOURCE_LIST_LIMIT + 1);

@@ -228,13 +228,9 @@ const optionSchema = z.object({ id: z.string(), name: z.string() });
  */
 export async function inboxFilterOptions(db: Db, principal: Principal) {
   const scope = requestScope(principal, "provider");
+  // Kept by registration (lib/connections/resource-counts.ts): a key lookup, not a count per view.
   const counts = resourceCountsSchema.parse(
-    readRows(
-      db,
-      Prisma.sql`
-        SELECT COUNT(*) AS "total", COALESCE(SUM(CASE WHEN "managed" THEN 1 ELSE 0 END), 0) AS "managed"
-        FROM "ProviderResource" WHERE "tenantId" = ${principal.tenantId}`,
-    )[0],
+    readRows(db, Prisma.sql`SELECT "resourceCount" AS "total", "managedResourceCount" AS "managed" FROM "Tenant" WHERE "id" = ${principal.tenantId}`)[0] ?? { total: 0, managed: 0 },
   );
   const tenantRows = readRows(
     db,

@@ -18,8 +18,9 @@ export type Activity = {
   unreadMore: boolean;
 };
 
-export async function activityFor(db: Db, principal: Principal): Promise<Activity> {
-  const provider = principal.roles.includes("provider") ? await inboxChangeMark(db, principal) : null;
+/** `readInboxMark`: a page passes its request's read, which the page itself also uses. */
+export async function activityFor(db: Db, principal: Principal, readInboxMark: (db: Db, principal: Principal) => ReturnType<typeof inboxChangeMark> = inboxChangeMark): Promise<Activity> {
+  const provider = principal.roles.includes("provider") ? await readInboxMark(db, principal) : null;
   const unread = await unreadCount(db, principal);
   return {
     pendingRequests: provider ? provider.counts.Pending : null,

@@ -28,6 +28,7 @@ import { chromium, type Page } from "@playwright/test";
 import { PROVIDER_TENANT, DEMO_TENANTS } from "../../dev/world/demo-tenants";
 import { createDb } from "../../lib/db/client";
 import { rebuildStateCounts } from "../../lib/connections/state-counts";
+import { recountProviderResources } from "../../lib/connections/resource-counts";
 import { ms, summarize } from "./stats";
 import { startBenchWorld, sessionToken } from "./bench-world";
 
@@ -93,6 +94,7 @@ async function seed(requests: number, resources: number) {
     await db.providerResource.createMany({ data: batch });
     resourceIds.push(...batch.map((b) => b.id));
   }
+  await recountProviderResources(db, PROVIDER_TENANT.tenantId);
   const states = ["Pending", "Pending", "Approved", "Approved", "Approved", "Rejected", "Disconnected", "Withdrawn"];
   const now = Date.now();
   for (let start = 0; start < requests; start += 5000) {
